@@ -1,0 +1,314 @@
+"""Max and average pooling, forward and backward, vectorized.
+
+The only Python loop runs over the kernel's ``k_h * k_w`` offsets. For each
+offset ``(i, j)``, ``Geometry.tap_slices`` names the block of output cells
+whose window has a real input cell there and the strided block of input cells
+they read, so one NumPy call updates every window at once. Taps that fall on
+padding are simply never visited, which is exactly how PyTorch treats them:
+max ignores padding, and zero padding adds nothing to a sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from ._tiles import run_tiled
+from .geometry import Geometry
+
+__all__ = ["PoolResult", "pool2d", "as_input"]
+
+MODES = ("max", "avg")
+
+
+def as_input(x, name: str = "x") -> np.ndarray:
+    """Check a pooling input and return it as a float array.
+
+    Float arrays keep their dtype; integer arrays become float64.
+    """
+    arr = np.asarray(x)
+    if arr.dtype == np.bool_ or arr.dtype.kind not in "fiu":
+        raise TypeError(
+            f"{name} must hold real numbers (float or int), got dtype {arr.dtype}; "
+            f"convert it with np.asarray({name}, dtype=float)"
+        )
+    if arr.ndim not in (2, 3, 4):
+        raise ValueError(
+            f"{name} must have shape (H, W), (C, H, W) or (N, C, H, W), got {arr.ndim} "
+            f"dimension(s) with shape {arr.shape}"
+        )
+    if arr.dtype.kind in "iu":
+        arr = arr.astype(np.float64)
+    return arr
+
+
+def _accumulator_dtype(dtype: np.dtype) -> np.dtype:
+    """Sums of float16 are taken in float32, as PyTorch does on the CPU."""
+    return np.dtype(np.float32) if dtype == np.float16 else dtype
+
+
+
+def _offset_dtype(n_offsets: int) -> np.dtype:
+    return np.dtype(np.uint8) if n_offsets <= 256 else np.dtype(np.int32)
+
+
+# Kernels. Each works on (P, H, W) planes and writes into arrays it is given, so
+# run_tiled can hand it any block of planes. The loop is over kernel offsets.
+
+def _max_forward(geom: Geometry, x, output) -> None:
+    output.fill(-np.inf)
+    for _, orow, ocol, irow, icol in geom.tap_plan:
+        block = output[:, orow, ocol]
+        np.maximum(block, x[:, irow, icol], out=block)
+
+
+def _first_max_hits(geom: Geometry, x, output):
+    """Yield ``(plan entry, hit)`` per offset: ``hit`` marks the windows whose
+    first maximum (row-major) sits at that offset. NaN windows get no hit."""
+    found = np.zeros(output.shape, dtype=bool)
+    hit = np.empty(output.shape, dtype=bool)
+    for entry in geom.tap_plan:
+        _, orow, ocol, irow, icol = entry
+        h, f = hit[:, orow, ocol], found[:, orow, ocol]
+        np.equal(x[:, irow, icol], output[:, orow, ocol], out=h)
+        np.greater(h, f, out=h)  # equal to the max and not seen before
+        np.logical_or(f, h, out=f)
+        yield entry, h
+
+
+def _max_argmax(geom: Geometry, x, output, arg) -> None:
+    """Kernel offset of each window's maximum, PyTorch's way (see PoolResult.argmax_offset)."""
+    arg.fill(0)
+    step = np.empty(output.shape, dtype=arg.dtype)
+    for (offset, orow, ocol, _, _), h in _first_max_hits(geom, x, output):
+        if offset:
+            # A non-NaN window is hit exactly once, so adding offset * hit
+            # sets its offset (much faster than a masked copy).
+            st = step[:, orow, ocol]
+            np.multiply(h, arg.dtype.type(offset), out=st)
+            a = arg[:, orow, ocol]
+            np.add(a, st, out=a)
+    has_nan = np.isnan(output)
+    if has_nan.any():  # NaN equals nothing: its window takes the last NaN's offset
+        for offset, orow, ocol, irow, icol in geom.tap_plan:
+            np.copyto(arg[:, orow, ocol], offset,
+                      where=np.isnan(x[:, irow, icol]) & has_nan[:, orow, ocol])
+
+
+def _avg_sum(geom: Geometry, x, total) -> None:
+    # Row-major offsets add each window's cells in the order PyTorch's CPU
+    # kernel does, so float32 sums agree to the last bit.
+    total.fill(0)
+    for _, orow, ocol, irow, icol in geom.tap_plan:
+        block = total[:, orow, ocol]
+        np.add(block, x[:, irow, icol], out=block)
+
+
+def _avg_backward(geom: Geometry, share, grad_input) -> None:
+    grad_input.fill(0)
+    for _, orow, ocol, irow, icol in geom.tap_plan:
+        cells = grad_input[:, irow, icol]
+        np.add(cells, share[:, orow, ocol], out=cells)
+
+
+def _route(geom: Geometry, grad_output, chosen_at, grad_input) -> None:
+    """Add ``grad_output`` into the cells picked by ``chosen_at(entry)`` per offset."""
+    grad_input.fill(0)
+    disjoint = geom.rows.stride >= geom.rows.span and geom.cols.stride >= geom.cols.span
+    routed = np.empty(grad_output.shape, dtype=grad_input.dtype)
+    for entry, chosen in chosen_at:
+        _, orow, ocol, irow, icol = entry
+        cells = grad_input[:, irow, icol]
+        if disjoint:  # no two windows share a cell: write, nothing to add to
+            np.multiply(grad_output[:, orow, ocol], chosen, out=cells)
+        else:
+            r = routed[:, orow, ocol]
+            np.multiply(grad_output[:, orow, ocol], chosen, out=r)
+            np.add(cells, r, out=cells)
+
+
+def _max_backward(geom: Geometry, x, output, grad_output, grad_input) -> None:
+    """Route each gradient to its window's first maximum, found on the fly."""
+    _route(geom, grad_output, _first_max_hits(geom, x, output), grad_input)
+
+
+def _max_backward_from_argmax(geom: Geometry, grad_output, arg, grad_input) -> None:
+    chosen = ((e, arg[:, e[1], e[2]] == e[0]) for e in geom.tap_plan)
+    _route(geom, grad_output, chosen, grad_input)
+
+
+def _planes(a: np.ndarray) -> np.ndarray:
+    """View (or copy) any (..., H, W) array as (P, H, W)."""
+    return a.reshape((-1,) + a.shape[-2:])
+
+
+@dataclass(frozen=True, eq=False)
+class PoolResult:
+    """What one pooling call produced, and all its backward pass needs.
+
+    Attributes
+    ----------
+    output : ndarray, shape ``x.shape[:-2] + (H_out, W_out)``
+    geometry : Geometry
+        Where every window is.
+    mode : {"max", "avg"}
+    count_include_pad : bool
+    input : ndarray
+        The input as pooled (shared, not copied: do not write into it
+        before the argmax or backward of a max pooling has been read).
+    """
+
+    input: np.ndarray
+    output: np.ndarray
+    geometry: Geometry
+    mode: str
+    count_include_pad: bool
+
+    @cached_property
+    def divisor(self) -> np.ndarray:
+        """(H_out, W_out) int array: what each window's sum is divided by."""
+        return self.geometry.divisor(self.count_include_pad)
+
+    @cached_property
+    def argmax_offset(self) -> np.ndarray:
+        """Kernel offset ``i * k_w + j`` of each window's maximum (mode "max").
+
+        PyTorch's rule: scanning the window's real cells in row-major order,
+        the first cell equal to the maximum wins; if the window holds NaN, the
+        *last* NaN wins (its output is NaN).
+        """
+        self._require_max("argmax_offset")
+        geom = self.geometry
+        kh, kw = geom.kernel_size
+        arg = np.empty(self.output.shape, dtype=_offset_dtype(kh * kw))
+        run_tiled(lambda x, out, a: _max_argmax(geom, x, out, a),
+                  _planes(self.input), _planes(self.output), _planes(arg))
+        return arg
+
+    @cached_property
+    def indices(self) -> np.ndarray:
+        """Flat index ``h * W + w`` of each window's maximum in its input plane."""
+        self._require_max("indices")
+        geom = self.geometry
+        kw = geom.cols.kernel
+        arg = self.argmax_offset.astype(np.int64)
+        rows = geom.rows.starts[:, None] + (arg // kw) * geom.rows.dilation
+        cols = geom.cols.starts[None, :] + (arg % kw) * geom.cols.dilation
+        return (rows * geom.cols.size + cols).astype(np.int64)
+
+    @cached_property
+    def trace(self):
+        """Per-window story for the lessons (see :class:`pooling_core.trace.PoolTrace`)."""
+        from .trace import PoolTrace
+
+        return PoolTrace(self)
+
+    def _require_max(self, what: str) -> None:
+        if self.mode != "max":
+            raise ValueError(f"{what} exists only for mode='max', this result has mode={self.mode!r}")
+
+    def backward(self, grad_output) -> np.ndarray:
+        """Gradient of the loss with respect to the input.
+
+        Parameters
+        ----------
+        grad_output : array_like, same shape as ``output``
+            Gradient of the loss with respect to each output cell.
+
+        Returns
+        -------
+        grad_input : ndarray, same shape as the input
+            Average pooling hands each window's gradient to its cells in equal
+            parts ``grad / divisor`` (parts that land on padding are lost);
+            max pooling hands it whole to the window's argmax. Where windows
+            overlap, the parts that reach one cell add up.
+        """
+        g = np.asarray(grad_output)
+        if g.shape != self.output.shape:
+            raise ValueError(
+                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}"
+            )
+        if g.dtype == np.bool_ or g.dtype.kind not in "fiu":
+            raise TypeError(f"grad_output must hold real numbers, got dtype {g.dtype}")
+        dtype = self.output.dtype
+        acc = _accumulator_dtype(dtype)
+        g = g.astype(acc, copy=False)
+        geom = self.geometry
+        grad_input = np.empty(self.input.shape, dtype=acc)
+        if self.mode == "avg":
+            share = g / self.divisor.astype(acc)
+            run_tiled(lambda s, gi: _avg_backward(geom, s, gi), _planes(share), _planes(grad_input))
+        elif "argmax_offset" in self.__dict__ or np.isnan(self.output).any():
+            # NaN windows route to their last NaN, which only argmax_offset knows.
+            run_tiled(lambda go, a, gi: _max_backward_from_argmax(geom, go, a, gi),
+                      _planes(g), _planes(self.argmax_offset), _planes(grad_input))
+        else:
+            run_tiled(lambda xs, out, go, gi: _max_backward(geom, xs, out, go, gi),
+                      _planes(self.input), _planes(self.output), _planes(g), _planes(grad_input))
+        return grad_input.astype(dtype, copy=False)
+
+
+def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ceil_mode=False,
+           count_include_pad=True) -> PoolResult:
+    """Max or average pooling over the last two axes, with PyTorch's semantics.
+
+    Parameters
+    ----------
+    x : array_like, shape (H, W), (C, H, W) or (N, C, H, W)
+        Real numbers; integer inputs are pooled in float64.
+    kernel_size : int or (k_h, k_w)
+    stride : int or (s_h, s_w), optional
+        Defaults to ``kernel_size`` (windows side by side).
+    padding : int, (p_h, p_w), (top, bottom, left, right), "same" or "valid"
+        Rows/columns added around the input. Max pooling ignores them;
+        average pooling treats them as zeros.
+    mode : {"max", "avg"}
+    dilation : int or (d_h, d_w)
+        Gap between the cells a window reads (1 = adjacent).
+    ceil_mode : bool
+        Round the output size up, keeping a last partial window as long as
+        it starts inside the input or its top/left padding.
+    count_include_pad : bool
+        Average pooling only: divide by the window's size including zero
+        padding (True) or by the number of real cells (False).
+
+    Returns
+    -------
+    PoolResult
+        ``.output`` of shape ``x.shape[:-2] + (H_out, W_out)`` with
+        ``H_out = floor((H + top + bottom - ((k_h - 1) * d_h + 1)) / s_h) + 1``
+        (ceil in ceil mode), ``.backward(grad_output)``, ``.indices`` (max) and
+        ``.trace``.
+
+    Examples
+    --------
+    The tutorial's figure 1:
+
+    >>> x = np.arange(1, 17).reshape(4, 4)
+    >>> pool2d(x, 2, mode="avg").output
+    array([[ 3.5,  5.5],
+           [11.5, 13.5]])
+    >>> pool2d(x, 2).output
+    array([[ 6.,  8.],
+           [14., 16.]])
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+    x = as_input(x)
+    geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode)
+    out_shape = x.shape[:-2] + geom.out_shape
+    planes = _planes(x)
+    if mode == "max":
+        output = np.empty(out_shape, dtype=x.dtype)
+        run_tiled(lambda xs, out: _max_forward(geom, xs, out), planes, _planes(output))
+    else:
+        acc = _accumulator_dtype(x.dtype)
+        total = np.empty(out_shape, dtype=acc)
+        run_tiled(lambda xs, t: _avg_sum(geom, xs, t), planes, _planes(total))
+        divisor = geom.divisor(count_include_pad)
+        uniform = (divisor == divisor.flat[0]).all()
+        np.divide(total, acc.type(divisor.flat[0]) if uniform else divisor.astype(acc), out=total)
+        output = total.astype(x.dtype, copy=False)
+    return PoolResult(x, output, geom, mode, bool(count_include_pad))
