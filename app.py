@@ -1,0 +1,32 @@
+"""Pooling Lessons: the router.
+
+Run with ``streamlit run app.py``. This file only sets up what every lesson
+shares (page setup, the language switch, the navigation); each lesson lives
+in ``pages/`` and the list of lessons in ``lessons/registry.py``.
+"""
+
+import streamlit as st
+
+from lessons.i18n import DEFAULT_LANG, LANGS, t
+from lessons.registry import PAGES
+
+st.set_page_config(page_title="Pooling Lessons", page_icon=":material/grid_on:", layout="wide")
+
+with st.sidebar:
+    lang = st.radio(
+        "Language / 语言", options=list(LANGS), format_func=LANGS.get, key="lang",
+        horizontal=True, bind="query-params", index=list(LANGS).index(DEFAULT_LANG),
+    )
+
+pages = [
+    st.Page(p.path, title=t(p.title_key, lang), icon=p.icon,
+            **({"url_path": p.url_path} if p.url_path else {"default": True}))
+    for p in PAGES
+]
+current = st.navigation(pages)
+
+with st.sidebar:
+    st.caption(t("app.sidebar_note", lang))
+    st.caption(t("app.credits", lang))
+
+current.run()

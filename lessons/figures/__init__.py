@@ -1,0 +1,1 @@
+"""Figure builders: plotly figures from pooling_core results (no streamlit)."""

@@ -1,0 +1,153 @@
+"""Shared drawing pieces: a number grid, window rectangles, the tutorial's colours.
+
+Every page draws matrices the same way: one cell per value with the value
+written in it, row 0 at the top, padding cells greyed and labelled, windows
+as coloured rectangles. Plotly only; no streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+# The tutorial's four window colours, pink, blue, green and yellow, taken from
+# the Okabe-Ito palette so that colour-blind students can tell them apart.
+WINDOW_COLORS = ("#CC79A7", "#56B4E9", "#009E73", "#F0E442")
+WINDOW_COLOR_NAMES = ("pink", "blue", "green", "yellow")
+# Beyond the first four windows, more Okabe-Ito colours.
+EXTRA_COLORS = ("#E69F00", "#0072B2", "#D55E00", "#999999")
+HIGHLIGHT = "#D55E00"  # vermilion: the argmax, a selected cell, a changed output
+PADDING_FILL = "#d9d9d9"
+# A light, monotone scale: black text stays readable on every cell.
+CELL_SCALE = [[0.0, "#ffffff"], [1.0, "#9ecae1"]]
+GRAD_SCALE = [[0.0, "#2166ac"], [0.5, "#f7f7f7"], [1.0, "#b2182b"]]  # blue-white-red, for signed gradients
+
+
+def window_color(step: int) -> str:
+    """Colour of the ``step``-th window in raster order."""
+    palette = WINDOW_COLORS + EXTRA_COLORS
+    return palette[step % len(palette)]
+
+
+def fmt(value, digits: int = 2) -> str:
+    """A cell's value as text: whole numbers without decimals, others rounded."""
+    v = float(value)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "∞" if v > 0 else "−∞"
+    if v == round(v) and abs(v) < 1e12:
+        return str(int(round(v)))
+    return f"{v:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def rgba(hex_color: str, alpha: float) -> str:
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None,
+                colorscale=None, zmin=None, zmax=None, title: str = "",
+                digits: int = 2, cell_px: int = 46, show_scale: bool = False,
+                padding_label: str = "pad") -> go.Figure:
+    """A heatmap of ``values`` with each value written in its cell.
+
+    Parameters
+    ----------
+    values : (H, W) array
+    row0, col0 : int
+        Coordinates of the top-left cell (negative when padding is shown).
+    padding : (H, W) bool array, optional
+        Cells drawn grey and labelled ``padding_label`` instead of a value.
+    text : (H, W) array of str, optional
+        Overrides the written values.
+    """
+    z = np.asarray(values, dtype=float)
+    h, w = z.shape
+    pad = np.zeros(z.shape, bool) if padding is None else np.asarray(padding, bool)
+    if text is None:
+        text = np.vectorize(lambda v: fmt(v, digits), otypes=[str])(z) if z.size else np.empty(z.shape, str)
+    text = np.where(pad, padding_label, np.asarray(text, dtype=object))
+    xs = np.arange(w) + col0
+    ys = np.arange(h) + row0
+    real = np.where(pad, np.nan, z)
+    finite = real[np.isfinite(real)]
+    lo = zmin if zmin is not None else (float(finite.min()) if finite.size else 0.0)
+    hi = zmax if zmax is not None else (float(finite.max()) if finite.size else 1.0)
+    if hi <= lo:
+        hi = lo + 1.0
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        z=np.where(np.isfinite(real), real, np.nan), x=xs, y=ys, text=text,
+        texttemplate="%{text}", textfont={"size": 15 if max(h, w) <= 8 else 11, "color": "black"},
+        colorscale=colorscale or CELL_SCALE, zmin=lo, zmax=hi, showscale=show_scale,
+        xgap=2, ygap=2, hovertemplate="row %{y}, col %{x}: %{text}<extra></extra>", name="values",
+    ))
+    if pad.any():
+        fig.add_trace(go.Heatmap(
+            z=np.where(pad, 0.0, np.nan), x=xs, y=ys, text=text, texttemplate="%{text}",
+            textfont={"size": 11, "color": "#555555"}, colorscale=[[0, PADDING_FILL], [1, PADDING_FILL]],
+            showscale=False, xgap=2, ygap=2, hovertemplate="padding<extra></extra>", name="padding",
+        ))
+    side = max(h, w)
+    fig.update_layout(
+        title={"text": title, "x": 0.5, "xanchor": "center"} if title else None,
+        margin={"l": 30, "r": 10, "t": 40 if title else 10, "b": 20},
+        height=int(min(620, 70 + cell_px * max(h, 2))),
+        width=None,
+        plot_bgcolor="white",
+        showlegend=False,
+    )
+    fig.update_xaxes(side="top", tickmode="array", tickvals=xs, showgrid=False, zeroline=False,
+                     constrain="domain", range=[col0 - 0.5, col0 + w - 0.5], fixedrange=True,
+                     tickfont={"size": 10 if side > 10 else 12})
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=ys, showgrid=False,
+                     zeroline=False, scaleanchor="x", scaleratio=1, constrain="domain",
+                     fixedrange=True, tickfont={"size": 10 if side > 10 else 12})
+    return fig
+
+
+def window_shape(row_start, row_stop, col_start, col_stop, color: str, *, fill_alpha=0.28,
+                 width: int = 4, dash: str | None = None) -> dict:
+    """A layout shape outlining the half-open window ``[row_start, row_stop) x [col_start, col_stop)``."""
+    return {
+        "type": "rect", "xref": "x", "yref": "y",
+        "x0": col_start - 0.5, "x1": col_stop - 0.5, "y0": row_start - 0.5, "y1": row_stop - 0.5,
+        "line": {"color": color, "width": width, **({"dash": dash} if dash else {})},
+        "fillcolor": rgba(color, fill_alpha), "layer": "above",
+    }
+
+
+def cell_shape(row, col, color: str, *, width: int = 3, fill_alpha: float = 0.0) -> dict:
+    """A square around one cell (an argmax, a selected value, a changed output)."""
+    return window_shape(row, row + 1, col, col + 1, color, fill_alpha=fill_alpha, width=width)
+
+
+def record_shapes(rec, color: str) -> list[dict]:
+    """Shapes for one traced window: its extent, and with dilation its taps."""
+    dilated = len(rec.rows) > 1 and rec.rows[1] - rec.rows[0] > 1 or len(rec.cols) > 1 and rec.cols[1] - rec.cols[0] > 1
+    if not dilated:
+        return [window_shape(rec.row_start, rec.row_stop, rec.col_start, rec.col_stop, color)]
+    shapes = [window_shape(rec.row_start, rec.row_stop, rec.col_start, rec.col_stop, color,
+                           fill_alpha=0.0, width=2, dash="dot")]
+    for r in rec.rows:
+        for c in rec.cols:
+            shapes.append(window_shape(r, r + 1, c, c + 1, color, fill_alpha=0.35, width=2))
+    return shapes
+
+
+def padded_view(trace, plane_values):
+    """The input with its padding and any window overhang, for drawing.
+
+    Returns ``(values, padding_mask, row0, col0)`` covering ``trace.extent``.
+    """
+    r_lo, r_hi, c_lo, c_hi = trace.extent
+    h, w = plane_values.shape
+    values = np.zeros((r_hi - r_lo, c_hi - c_lo))
+    values[-r_lo:-r_lo + h, -c_lo:-c_lo + w] = plane_values
+    pad = np.ones(values.shape, bool)
+    pad[-r_lo:-r_lo + h, -c_lo:-c_lo + w] = False
+    return values, pad, r_lo, c_lo

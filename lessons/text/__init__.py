@@ -1,0 +1,1 @@
+"""Per-lesson translation tables, merged by :mod:`lessons.i18n`."""
