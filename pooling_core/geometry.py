@@ -374,6 +374,15 @@ class Geometry:
         in_index = (slice(rin, rin + (rn - 1) * sh + 1, sh), slice(cin, cin + (cn - 1) * sw + 1, sw))
         return out_index, in_index
 
+    @property
+    def extent(self) -> tuple[int, int, int, int]:
+        """``(row_lo, row_hi, col_lo, col_hi)``, half-open, in input coordinates:
+        the input, its padding and every window (a ceil-mode window may hang
+        past the padding) together."""
+        r, c = self.rows, self.cols
+        return (-r.pad_before, max(r.size + r.pad_after, int(r.stops[-1])),
+                -c.pad_before, max(c.size + c.pad_after, int(c.stops[-1])))
+
     @cached_property
     def tap_plan(self) -> tuple:
         """``(offset, out_rows, out_cols, in_rows, in_cols)`` for every kernel offset

@@ -64,6 +64,35 @@ def _max_forward(geom: Geometry, x, output) -> None:
         np.maximum(block, x[:, irow, icol], out=block)
 
 
+def _shifted_forward(geom: Geometry, x, output, ufunc, fill) -> None:
+    """Stride-1 windows, reduced with ``ufunc`` (np.add or np.maximum).
+
+    With stride 1, the cell that kernel offset ``(i, j)`` adds to output
+    ``(r, c)`` sits a fixed distance ``i * d_h * W_p + j * d_w`` further along
+    the flattened padded planes. So each offset is one long contiguous 1-D
+    operation instead of many short rows; the padded copy is filled with
+    ``fill`` (0 for sums, -inf for max), which changes no result.
+    """
+    row_lo, row_hi, col_lo, col_hi = geom.extent
+    p, h, w = x.shape
+    hp, wp = row_hi - row_lo, col_hi - col_lo
+    padded = np.full((p, hp, wp), fill, dtype=output.dtype)
+    padded[:, -row_lo:-row_lo + h, -col_lo:-col_lo + w] = x
+    flat = padded.reshape(-1)
+    (kh, kw), dh, dw = geom.kernel_size, geom.rows.dilation, geom.cols.dilation
+    n = flat.size - ((kh - 1) * dh * wp + (kw - 1) * dw)  # every needed cell is below n
+    acc = np.empty(flat.size, dtype=output.dtype)
+    head = acc[:n]
+    for offset, (i, j) in enumerate(geom.offsets()):
+        shifted = flat[i * dh * wp + j * dw:][:n]
+        if offset:
+            ufunc(head, shifted, out=head)
+        else:  # 0 + value, as PyTorch starts its sums (turns -0.0 into +0.0)
+            ufunc(shifted, 0, out=head) if ufunc is np.add else np.copyto(head, shifted)
+    ho, wo = geom.out_shape
+    output[...] = acc.reshape(p, hp, wp)[:, :ho, :wo]
+
+
 def _first_max_hits(geom: Geometry, x, output):
     """Yield ``(plan entry, hit)`` per offset: ``hit`` marks the windows whose
     first maximum (row-major) sits at that offset. NaN windows get no hit."""
@@ -300,13 +329,20 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode)
     out_shape = x.shape[:-2] + geom.out_shape
     planes = _planes(x)
+    shifted = geom.rows.stride == 1 and geom.cols.stride == 1
     if mode == "max":
         output = np.empty(out_shape, dtype=x.dtype)
-        run_tiled(lambda xs, out: _max_forward(geom, xs, out), planes, _planes(output))
+        if shifted:
+            run_tiled(lambda xs, out: _shifted_forward(geom, xs, out, np.maximum, -np.inf), planes, _planes(output))
+        else:
+            run_tiled(lambda xs, out: _max_forward(geom, xs, out), planes, _planes(output))
     else:
         acc = _accumulator_dtype(x.dtype)
         total = np.empty(out_shape, dtype=acc)
-        run_tiled(lambda xs, t: _avg_sum(geom, xs, t), planes, _planes(total))
+        if shifted:
+            run_tiled(lambda xs, t: _shifted_forward(geom, xs, t, np.add, 0), planes, _planes(total))
+        else:
+            run_tiled(lambda xs, t: _avg_sum(geom, xs, t), planes, _planes(total))
         divisor = geom.divisor(count_include_pad)
         uniform = (divisor == divisor.flat[0]).all()
         np.divide(total, acc.type(divisor.flat[0]) if uniform else divisor.astype(acc), out=total)

@@ -119,13 +119,7 @@ class PoolTrace:
         """``(row_lo, row_hi, col_lo, col_hi)``: the input, its padding and every
         window together, half-open, in input coordinates. What a picture of the
         padded input should show."""
-        g = self.geometry
-        return (
-            min(-g.rows.pad_before, int(g.rows.starts[0])),
-            max(g.rows.size + g.rows.pad_after, int(g.rows.stops[-1])),
-            min(-g.cols.pad_before, int(g.cols.starts[0])),
-            max(g.cols.size + g.cols.pad_after, int(g.cols.stops[-1])),
-        )
+        return self.geometry.extent
 
     def _plane(self, plane) -> tuple[int, ...]:
         lead = self._result.input.shape[:-2]
