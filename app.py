@@ -7,16 +7,17 @@ in ``pages/`` and the list of lessons in ``lessons/registry.py``.
 
 import streamlit as st
 
-from lessons.i18n import DEFAULT_LANG, LANGS, t
+from lessons.i18n import LANGS, t
 from lessons.registry import PAGES
 
 st.set_page_config(page_title="Pooling Lessons", page_icon=":material/grid_on:", layout="wide")
 
+# The language lives in the URL as ?lang=zh (absent for English). A bound
+# widget writes its option's label into the URL, so the options are the
+# language codes themselves and the names are shown as captions.
 with st.sidebar:
-    lang = st.radio(
-        "Language / 语言", options=list(LANGS), format_func=LANGS.get, key="lang",
-        horizontal=True, bind="query-params", index=list(LANGS).index(DEFAULT_LANG),
-    )
+    lang = st.radio("Language / 语言", options=list(LANGS), captions=list(LANGS.values()), key="lang",
+                    horizontal=True, bind="query-params")
 
 pages = [
     st.Page(p.path, title=t(p.title_key, lang), icon=p.icon,
