@@ -1,0 +1,48 @@
+"""Lesson 1: what pooling is, a picture, the three kinds, and the map of lessons."""
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from lessons.figures.walkthrough import eye_feature_map, intro_figure
+from lessons.registry import PAGES
+from lessons.ui import chart, explained_errors, tr
+from pooling_core import pool2d
+
+LESSON_BLURBS = {  # page path -> one-line description
+    "pages/2_walkthrough.py": "intro.map_walkthrough",
+    "pages/3_playground.py": "intro.map_playground",
+    "pages/4_kmax.py": "intro.map_kmax",
+    "pages/5_invariance.py": "intro.map_invariance",
+    "pages/6_backward.py": "intro.map_backward",
+}
+
+st.title(tr("nav.intro"))
+st.markdown(tr("intro.lead"))
+st.markdown(tr("intro.why"))
+st.markdown(tr("intro.effect"))
+
+st.subheader(tr("intro.picture"))
+x = eye_feature_map()
+with explained_errors():
+    res = pool2d(x, 2, stride=2, mode="max")
+    (h, w), (ho, wo) = x.shape, res.output.shape
+    fig = intro_figure(res, titles=(tr("intro.fig_input", h=h, w=w), tr("intro.fig_output", h=ho, w=wo)))
+    chart(fig, key="intro_fig")
+    st.caption(tr("intro.fig_caption", h=h, w=w, n_in=x.size, n_out=res.output.size))
+
+st.subheader(tr("intro.kinds"))
+st.markdown("\n".join(f"- {tr(k)}" for k in ("intro.kind_avg", "intro.kind_max", "intro.kind_kmax")))
+
+st.subheader(tr("intro.map"))
+for page in PAGES:
+    if page.path not in LESSON_BLURBS:
+        continue
+    title = tr(page.title_key)
+    try:
+        st.page_link(page.path, label=title, icon=page.icon)
+    except StreamlitPageNotFoundError:  # page run on its own, outside app.py's navigation
+        st.markdown(f"**{title}**")
+    st.caption(tr(LESSON_BLURBS[page.path]))
+
+st.divider()
+st.caption(tr("app.credits"))

@@ -1,0 +1,193 @@
+"""Figure builders of lessons 1 and 2: the tutorial's Figure 1 frame by frame,
+the arithmetic strings, the size formula and the intro picture."""
+
+import numpy as np
+import pytest
+
+from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS
+from lessons.figures.walkthrough import (
+    UNFILLED_TEXT,
+    arithmetic_text,
+    eye_feature_map,
+    intro_figure,
+    size_formula_latex,
+    walkthrough_figure,
+)
+from pooling_core import explain_output_size, pool2d
+
+X = np.arange(1, 17, dtype=float).reshape(4, 4)
+AVG = [[3.5, 5.5], [11.5, 13.5]]
+MAX = [[6, 8], [14, 16]]
+TITLES = ["in avg", "out avg", "in max", "out max"]
+
+
+@pytest.fixture(scope="module")
+def results():
+    return pool2d(X, 2, 2, mode="avg"), pool2d(X, 2, 2, mode="max")
+
+
+@pytest.fixture(scope="module")
+def fig(results):
+    return walkthrough_figure(results, titles=TITLES, step=1)
+
+
+def _window(shapes, xref="x"):
+    """The current window on one input panel: the one outlined rectangle of width 4."""
+    found = [s for s in shapes if s.xref == xref and s.line.width == 4 and s.x1 - s.x0 == 2]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_core_gives_the_tutorials_numbers(results):
+    avg, mx = results
+    np.testing.assert_array_equal(avg.output, AVG)
+    np.testing.assert_array_equal(mx.output, MAX)
+
+
+def test_one_frame_per_window_in_visiting_order(fig, results):
+    assert [f.name for f in fig.frames] == ["1", "2", "3", "4"]
+    trace = results[0].trace
+    for k, frame in enumerate(fig.frames):
+        i, j = divmod(k, 2)
+        for xref in ("x", "x3"):  # both input panels
+            win = _window(frame.layout.shapes, xref)
+            assert win.line.color == WINDOW_COLORS[k]
+            assert (win.y0 + 0.5, win.y1 + 0.5) == (trace.row_start[i, j], trace.row_stop[i, j])
+            assert (win.x0 + 0.5, win.x1 + 0.5) == (trace.col_start[i, j], trace.col_stop[i, j])
+            tints = [s for s in frame.layout.shapes if s.xref == xref and s.line.width == 0]
+            assert [s.line.color for s in tints] == list(WINDOW_COLORS[:k])
+
+
+def test_frames_fill_the_output_cells_one_by_one(fig):
+    for k, frame in enumerate(fig.frames):
+        assert frame.traces == (1, 3)
+        for data, expected in zip(frame.data, (AVG, MAX)):
+            text = np.array(data.text)
+            flat = [str(v) if n <= k else UNFILLED_TEXT
+                    for n, v in enumerate(np.array(expected).ravel().tolist())]
+            assert text.ravel().tolist() == [s.removesuffix(".0") for s in flat]
+            # computed cells carry their window's index (the colour band), the rest -1
+            assert np.array(data.z).ravel().tolist() == [n if n <= k else -1 for n in range(4)]
+    last = fig.frames[-1]
+    assert np.array(last.data[0].text).tolist() == [["3.5", "5.5"], ["11.5", "13.5"]]
+    assert np.array(last.data[1].text).tolist() == [["6", "8"], ["14", "16"]]
+
+
+def test_output_colours_are_the_window_colours(fig):
+    scale = fig.data[1].colorscale
+    colours = [c for _, c in scale][::2]
+    assert colours[1:] == list(WINDOW_COLORS)
+    assert (fig.data[1].zmin, fig.data[1].zmax) == (-1.5, 3.5)
+
+
+def test_max_panel_highlights_the_argmax(fig, results):
+    mx = results[1]
+    for k, frame in enumerate(fig.frames):
+        rec = mx.trace.window(*divmod(k, 2))
+        marks = [s for s in frame.layout.shapes if s.line.color == HIGHLIGHT]
+        assert len(marks) == 1
+        mark = marks[0]
+        assert mark.xref == "x3"  # the max input panel, not the average one
+        assert round((mark.y0 + mark.y1) / 2) == rec.argmax[0] == [1, 1, 3, 3][k]
+        assert round((mark.x0 + mark.x1) / 2) == rec.argmax[1] == [1, 3, 1, 3][k]
+        assert X[rec.argmax] == rec.output
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+def test_base_figure_matches_the_frame_of_its_step(results, step):
+    fig = walkthrough_figure(results, titles=TITLES, step=step)
+    frame = fig.frames[step - 1]
+    assert fig.layout.shapes == frame.layout.shapes
+    assert fig.layout.title.text == frame.layout.title.text
+    assert fig.data[1].text == frame.data[0].text and fig.data[3].text == frame.data[1].text
+    assert fig.layout.sliders[0].active == step - 1
+
+
+def test_title_carries_the_arithmetic_and_buttons_animate(fig):
+    assert fig.layout.title.text == "Step 1:   3.5 = (1 + 2 + 5 + 6) / 4      max(1, 2, 5, 6) = 6"
+    assert fig.frames[3].layout.title.text.endswith("max(11, 12, 15, 16) = 16")
+    play, pause = fig.layout.updatemenus[0].buttons
+    assert play.method == pause.method == "animate"
+    assert play.args[0] is None and play.args[1]["frame"]["redraw"] is True
+    assert list(pause.args[0]) == [None]
+    assert [list(s.args[0]) for s in fig.layout.sliders[0].steps] == [["1"], ["2"], ["3"], ["4"]]
+    assert [a.text for a in fig.layout.annotations] == TITLES
+
+
+def test_cells_have_one_size_in_every_panel(fig):
+    lay = fig.layout
+    in_x, out_x = lay.xaxis.domain, lay.xaxis2.domain
+    in_y, out_y = lay.yaxis.domain, lay.yaxis2.domain
+    assert (out_x[1] - out_x[0]) == pytest.approx((in_x[1] - in_x[0]) / 2)
+    assert (out_y[1] - out_y[0]) == pytest.approx((in_y[1] - in_y[0]) / 2)
+    assert out_y[1] == in_y[1] == 1.0  # tops aligned
+    assert list(lay.yaxis.range) == [3.5, -0.5]  # row 0 on top
+
+
+def test_one_mode_alone(results):
+    fig = walkthrough_figure(results[1:], titles=TITLES[2:], step=2)
+    assert len(fig.data) == 2 and len(fig.frames) == 4
+    assert all(f.traces == (1,) for f in fig.frames)
+    assert fig.layout.title.text == "Step 2:   max(3, 4, 7, 8) = 8"
+    assert [s.xref for s in fig.layout.shapes if s.line.color == HIGHLIGHT] == ["x"]
+
+
+@pytest.mark.parametrize("step", [0, 5])
+def test_step_outside_the_walk_is_refused(results, step):
+    with pytest.raises(ValueError, match="step"):
+        walkthrough_figure(results, titles=TITLES, step=step)
+
+
+def test_arithmetic_strings_of_figure_1(results):
+    avg, mx = results
+    assert [arithmetic_text(r) for r in avg.trace.windows()] == [
+        "3.5 = (1 + 2 + 5 + 6) / 4",
+        "5.5 = (3 + 4 + 7 + 8) / 4",
+        "11.5 = (9 + 10 + 13 + 14) / 4",
+        "13.5 = (11 + 12 + 15 + 16) / 4",
+    ]
+    assert [arithmetic_text(r) for r in mx.trace.windows()] == [
+        "max(1, 2, 5, 6) = 6",
+        "max(3, 4, 7, 8) = 8",
+        "max(9, 10, 13, 14) = 14",
+        "max(11, 12, 15, 16) = 16",
+    ]
+
+
+def test_arithmetic_with_padding_and_rounding():
+    counted = pool2d(X, 2, 2, padding=1, mode="avg").trace.window(0, 0)
+    assert arithmetic_text(counted) == "0.25 = (1 + 0 + 0 + 0) / 4"
+    skipped = pool2d(X, 2, 2, padding=1, mode="avg", count_include_pad=False).trace.window(0, 0)
+    assert arithmetic_text(skipped) == "1 = (1) / 1"
+    ninths = pool2d(np.array([[1, 1, 1], [1, 1, 1], [1, 1, 2]], float), 3, mode="avg").trace.window(0, 0)
+    assert arithmetic_text(ninths) == "1.11 ≈ (1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2) / 9"
+
+
+def test_size_formula_with_the_examples_numbers():
+    assert size_formula_latex(explain_output_size(4, 2, 2), "H") == (
+        r"H_{out} = \left\lfloor \frac{H + p_{h1} + p_{h2} - k_{h}}{s_{h}} \right\rfloor + 1"
+        r" = \left\lfloor \frac{4 + 0 + 0 - 2}{2} \right\rfloor + 1 = \left\lfloor 1 \right\rfloor + 1 = 2"
+    )
+    odd = size_formula_latex(explain_output_size(5, 2, 2), "W")
+    assert odd.startswith(r"W_{out} = \left\lfloor \frac{W + p_{w1}")
+    assert odd.endswith(r"\left\lfloor 1.5 \right\rfloor + 1 = 2")
+    ceil = size_formula_latex(explain_output_size(5, 2, 2, ceil_mode=True), "H")
+    assert r"\left\lceil 1.5 \right\rceil + 1 = 3" in ceil
+
+
+def test_intro_picture():
+    x = eye_feature_map()
+    assert x.shape == (8, 8)
+    res = pool2d(x, 2, 2, mode="max")
+    expected = [[8, 3, 2, 9], [3, 2, 1, 3], [1, 1, 1, 1], [0, 2, 2, 0]]
+    np.testing.assert_array_equal(res.output, expected)
+    fig = intro_figure(res, titles=("map", "pooled"))
+    assert np.array(fig.data[0].z).tolist() == x.tolist()
+    assert np.array(fig.data[1].text).tolist() == [[str(v) for v in row] for row in expected]
+    assert (fig.data[0].zmin, fig.data[0].zmax) == (fig.data[1].zmin, fig.data[1].zmax) == (0.0, 9.0)
+    outlines = fig.layout.shapes
+    assert len(outlines) == 16 and all(s.xref == "x" for s in outlines)
+    corners = sorted((s.y0 + 0.5, s.x0 + 0.5) for s in outlines)
+    assert corners == [(r, c) for r in (0, 2, 4, 6) for c in (0, 2, 4, 6)]
+    assert all(s.x1 - s.x0 == 2 and s.y1 - s.y0 == 2 for s in outlines)
+    assert [a.text for a in fig.layout.annotations] == ["map", "pooled"]
