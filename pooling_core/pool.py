@@ -61,7 +61,10 @@ def _max_forward(geom: Geometry, x, output) -> None:
     output.fill(-np.inf)
     for _, orow, ocol, irow, icol in geom.tap_plan:
         block = output[:, orow, ocol]
-        np.maximum(block, x[:, irow, icol], out=block)
+        # Running maximum second: np.maximum hands back its second argument
+        # when 0.0 meets -0.0, so the first of tied zeros keeps its sign, as in
+        # PyTorch (tests/test_core_against_reference.py pins this).
+        np.maximum(x[:, irow, icol], block, out=block)
 
 
 def _shifted_forward(geom: Geometry, x, output, ufunc, fill) -> None:
@@ -85,8 +88,8 @@ def _shifted_forward(geom: Geometry, x, output, ufunc, fill) -> None:
     head = acc[:n]
     for offset, (i, j) in enumerate(geom.offsets()):
         shifted = flat[i * dh * wp + j * dw:][:n]
-        if offset:
-            ufunc(head, shifted, out=head)
+        if offset:  # running value second: see _max_forward on tied zeros
+            ufunc(shifted, head, out=head)
         else:  # 0 + value, as PyTorch starts its sums (turns -0.0 into +0.0)
             ufunc(shifted, 0, out=head) if ufunc is np.add else np.copyto(head, shifted)
     ho, wo = geom.out_shape
