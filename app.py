@@ -2,7 +2,7 @@
 
 Run with ``streamlit run app.py``. This file only sets up what every lesson
 shares (page setup, the language switch, the navigation); each lesson lives
-in ``pages/`` and the list of lessons in ``lessons/registry.py``.
+in ``lesson_pages/`` and the list of lessons in ``lessons/registry.py``.
 """
 
 import streamlit as st

@@ -9,11 +9,11 @@ from lessons.ui import chart, explained_errors, tr
 from pooling_core import pool2d
 
 LESSON_BLURBS = {  # page path -> one-line description
-    "pages/2_walkthrough.py": "intro.map_walkthrough",
-    "pages/3_playground.py": "intro.map_playground",
-    "pages/4_kmax.py": "intro.map_kmax",
-    "pages/5_invariance.py": "intro.map_invariance",
-    "pages/6_backward.py": "intro.map_backward",
+    "lesson_pages/2_walkthrough.py": "intro.map_walkthrough",
+    "lesson_pages/3_playground.py": "intro.map_playground",
+    "lesson_pages/4_kmax.py": "intro.map_kmax",
+    "lesson_pages/5_invariance.py": "intro.map_invariance",
+    "lesson_pages/6_backward.py": "intro.map_backward",
 }
 
 st.title(tr("nav.intro"))

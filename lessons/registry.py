@@ -1,5 +1,10 @@
 """The lesson pages, in teaching order. app.py builds the navigation from this
-list and the browser tests open every entry, so a page added here is tested."""
+list and the browser tests open every entry, so a page added here is tested.
+
+The pages live in ``lesson_pages/``, not ``pages/``: while a ``pages/`` folder
+sits beside app.py, a freshly started Streamlit server answers a deep link
+such as ``/playground`` by running that page alone (the legacy multipage
+mode), without the router, its language switch or its layout."""
 
 from __future__ import annotations
 
@@ -15,10 +20,10 @@ class LessonPage:
 
 
 PAGES = (
-    LessonPage("pages/1_what_is_pooling.py", "", "nav.intro", ":material/lightbulb:"),
-    LessonPage("pages/2_walkthrough.py", "walkthrough", "nav.walkthrough", ":material/grid_view:"),
-    LessonPage("pages/3_playground.py", "playground", "nav.playground", ":material/tune:"),
-    LessonPage("pages/4_kmax.py", "kmax", "nav.kmax", ":material/format_list_numbered:"),
-    LessonPage("pages/5_invariance.py", "invariance", "nav.invariance", ":material/open_with:"),
-    LessonPage("pages/6_backward.py", "backward", "nav.backward", ":material/undo:"),
+    LessonPage("lesson_pages/1_what_is_pooling.py", "", "nav.intro", ":material/lightbulb:"),
+    LessonPage("lesson_pages/2_walkthrough.py", "walkthrough", "nav.walkthrough", ":material/grid_view:"),
+    LessonPage("lesson_pages/3_playground.py", "playground", "nav.playground", ":material/tune:"),
+    LessonPage("lesson_pages/4_kmax.py", "kmax", "nav.kmax", ":material/format_list_numbered:"),
+    LessonPage("lesson_pages/5_invariance.py", "invariance", "nav.invariance", ":material/open_with:"),
+    LessonPage("lesson_pages/6_backward.py", "backward", "nav.backward", ":material/undo:"),
 )

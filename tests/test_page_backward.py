@@ -1,4 +1,4 @@
-"""pages/6_backward.py driven by AppTest: defaults in both languages, every
+"""lesson_pages/6_backward.py driven by AppTest: defaults in both languages, every
 widget at its extremes, an impossible setting, and the numbers on screen."""
 
 import base64
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lessons.i18n import t
 
-PAGE = "../pages/6_backward.py"
+PAGE = "../lesson_pages/6_backward.py"
 
 
 def run(lang="en", **widgets):

@@ -53,7 +53,7 @@ def test_default_page_of_the_app(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_alone_lists_the_lessons_without_links(lang):
-    at = AppTest.from_file(str(ROOT / "pages" / "1_what_is_pooling.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "lesson_pages" / "1_what_is_pooling.py"), default_timeout=30)
     at.session_state["lang"] = lang
     at.run()
     text = _check_content(at, lang)

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS
 from lessons.i18n import t
 
-PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "2_walkthrough.py")
+PAGE = str(Path(__file__).resolve().parents[1] / "lesson_pages" / "2_walkthrough.py")
 AVG_STEPS = ["3.5 = (1 + 2 + 5 + 6) / 4", "5.5 = (3 + 4 + 7 + 8) / 4",
              "11.5 = (9 + 10 + 13 + 14) / 4", "13.5 = (11 + 12 + 15 + 16) / 4"]
 MAX_STEPS = ["max(1, 2, 5, 6) = 6", "max(3, 4, 7, 8) = 8", "max(9, 10, 13, 14) = 14",
