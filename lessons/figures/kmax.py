@@ -1,0 +1,287 @@
+"""Figures for the K-max pooling lesson (the tutorial's figure 2).
+
+* :func:`kmax_walk_figure`: the input matrix and its K-max output side by
+  side, with one animation frame per column.
+* :func:`sentence_figures`: a sentence as a (features x words) matrix and
+  what K-max along the words keeps.
+* :func:`dynamic_k_rows` / :func:`dynamic_k_figure`: the paper's k per layer.
+
+Plotly and NumPy only; no streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from pooling_core import dynamic_k
+
+from .grid import HIGHLIGHT, cell_shape, fmt, grid_figure, window_color, window_shape
+
+# The tutorial's figure 2: four features F1..F4, each a column of four values.
+FIGURE2_COLUMNS = ((1, 2, 3, 2), (5, 6, 1, 8), (4, 4, 8, 6), (3, 0, 9, 5))
+FIGURE2 = np.array(FIGURE2_COLUMNS, dtype=float).T  # (rows, features): kmax_pool(..., axis=-2)
+FEATURE_LABELS = tuple(f"F{j + 1}" for j in range(FIGURE2.shape[1]))
+
+DONE_COLOR = "#999999"  # cells kept in columns already walked
+
+
+def _blank_after(values: np.ndarray, text: np.ndarray, col: int):
+    """Output shown after walking columns ``0..col``: later columns left empty."""
+    z = np.array(values, dtype=float)
+    t = np.array(text, dtype=object)
+    z[:, col + 1:] = np.nan
+    t[:, col + 1:] = ""
+    return z, t
+
+
+def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
+                     output_title: str = "Output", play_label: str = "Play",
+                     pause_label: str = "Pause", step_label: str = "Column") -> go.Figure:
+    """The input and its K-max output in one picture, walked column by column.
+
+    Parameters
+    ----------
+    x : (H, W) array
+        Each column is one feature, pooled along the rows (``axis=-2``).
+    kres : KMaxResult
+        ``kmax_pool(x, k, axis=-2, ...)``.
+    col_labels : sequence of str, optional
+        Column names (``F1``, ``F2``... by default).
+
+    The output occupies columns ``W+1 .. 2W`` of the same axes, rows
+    ``0..k-1``. The still figure shows everything; frame ``c`` (named after
+    column ``c``) outlines column ``c``, marks its kept cells and writes the
+    output up to column ``c``.
+    """
+    x = np.asarray(x, dtype=float)
+    h, w = x.shape
+    if kres.axis != x.ndim - 2 or kres.input_shape != x.shape:
+        raise ValueError("kres must be kmax_pool(x, k, axis=-2) of this x")
+    k = kres.output.shape[0]
+    labels = list(col_labels) if col_labels is not None else [f"F{j + 1}" for j in range(w)]
+    lo, hi = float(np.nanmin(x)), float(np.nanmax(x))
+    fig = grid_figure(x, zmin=lo, zmax=hi)
+    out_x = np.arange(w) + w + 1
+    out_text = np.vectorize(fmt, otypes=[object])(kres.output)
+    origin = np.vectorize(str, otypes=[object])(kres.indices)
+    fig.add_trace(go.Heatmap(
+        z=kres.output, x=out_x, y=np.arange(k), text=out_text, texttemplate="%{text}",
+        customdata=origin, textfont={"size": 15, "color": "black"},
+        colorscale=fig.data[0].colorscale, zmin=lo, zmax=hi if hi > lo else lo + 1, showscale=False,
+        xgap=2, ygap=2, hovertemplate="%{text} ← row %{customdata}<extra></extra>", name="output",
+    ))
+    selected = kres.selected
+    rows, cols = np.nonzero(selected)
+
+    def column_shapes(c: int) -> list[dict]:
+        shapes = [cell_shape(r, cc, DONE_COLOR, width=2) for r, cc in zip(rows, cols) if cc < c]
+        color = window_color(c)
+        shapes.append(window_shape(0, h, c, c + 1, color, fill_alpha=0.15, width=3))
+        shapes.append(window_shape(0, k, w + 1 + c, w + 2 + c, color, fill_alpha=0.15, width=3))
+        shapes += [cell_shape(r, c, HIGHLIGHT, width=4) for r in np.nonzero(selected[:, c])[0]]
+        return shapes
+
+    all_shapes = [cell_shape(r, c, HIGHLIGHT, width=4) for r, c in zip(rows, cols)]
+    fig.frames = [
+        go.Frame(
+            name=labels[c],
+            data=[go.Heatmap(z=z, text=t)],
+            traces=[1],
+            layout={"shapes": column_shapes(c)},
+        )
+        for c in range(w)
+        for z, t in [_blank_after(kres.output, out_text, c)]
+    ]
+    anim = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}}
+    fig.update_layout(
+        shapes=all_shapes,
+        height=int(190 + 72 * h),
+        margin={"l": 30, "r": 10, "t": 70, "b": 110},
+        annotations=[
+            {"x": x_mid, "y": 1, "xref": "x", "yref": "paper", "yshift": 26, "text": f"<b>{title}</b>",
+             "showarrow": False, "yanchor": "bottom", "font": {"size": 15}}
+            for x_mid, title in (((w - 1) / 2, input_title), (w + 1 + (w - 1) / 2, output_title))
+        ],
+        updatemenus=[{
+            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.08, "xanchor": "left", "yanchor": "top",
+            "showactive": False,
+            "buttons": [
+                {"label": play_label, "method": "animate",
+                 "args": [None, {**anim, "frame": {"duration": 1100, "redraw": True}, "fromcurrent": False}]},
+                {"label": pause_label, "method": "animate", "args": [[None], anim]},
+            ],
+        }],
+        sliders=[{
+            "active": w - 1, "x": 0.22, "len": 0.78, "y": -0.04, "yanchor": "top",
+            "currentvalue": {"prefix": f"{step_label}: "},
+            "steps": [{"label": labels[c], "method": "animate", "args": [[labels[c]], anim]} for c in range(w)],
+        }],
+    )
+    fig.update_xaxes(tickvals=list(np.arange(w)) + list(out_x), ticktext=labels + labels,
+                     range=[-0.5, 2 * w + 0.5])
+    fig.update_yaxes(range=[h - 0.5, -0.5], autorange=False)
+    return fig
+
+
+def _title_over_ticks(fig: go.Figure, title: str, lift: int = 28) -> None:
+    """Put the title ``lift`` pixels above the plot, over the column labels
+    (the grid's x ticks are on top)."""
+    if title:
+        fig.add_annotation(text=f"<b>{title}</b>", x=0.5, xref="paper", y=1, yref="paper",
+                           yanchor="bottom", yshift=lift, showarrow=False, font={"size": 15})
+        fig.update_layout(margin={"t": lift + 40}, height=fig.layout.height + lift)
+
+
+# ---------------------------------------------------------------- sentences
+
+@dataclass(frozen=True)
+class Sentence:
+    """Made-up feature scores for each word of a sentence, one tuple per word,
+    one value per feature (in the order of :data:`SENTENCE_FEATURES`)."""
+
+    words: tuple[str, ...]
+    scores: tuple[tuple[int, ...], ...]
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """(features, words) array: each row is one feature along the sentence."""
+        return np.array(self.scores, dtype=float).T
+
+
+# Feature order: negation, positive sentiment, intensity, about films.
+SENTENCE_FEATURES = ("negation", "positive", "intensity", "film")
+
+
+def _sentence(pairs) -> Sentence:
+    words, scores = zip(*pairs)
+    return Sentence(tuple(words), tuple(scores))
+
+
+SENTENCES = {
+    "short": {
+        "en": _sentence([("a", (0, 0, 0, 0)), ("truly", (0, 2, 8, 0)), ("great", (0, 9, 4, 1)),
+                         ("film", (0, 1, 0, 9))]),
+        "zh": _sentence([("结局", (0, 1, 0, 6)), ("真的", (0, 1, 7, 0)), ("很", (0, 0, 8, 0)),
+                         ("精彩", (0, 9, 2, 1))]),
+    },
+    "medium": {
+        "en": _sentence([("the", (0, 0, 0, 1)), ("film", (0, 1, 0, 9)), ("was", (1, 0, 0, 0)),
+                         ("not", (9, 0, 2, 0)), ("good", (0, 8, 1, 1)), ("at", (1, 0, 3, 0)),
+                         ("all", (2, 0, 7, 0))]),
+        "zh": _sentence([("这部", (0, 0, 0, 2)), ("电影", (0, 1, 0, 9)), ("其实", (1, 0, 1, 0)),
+                         ("一点", (1, 0, 4, 0)), ("也", (2, 0, 7, 0)), ("不", (9, 0, 1, 0)),
+                         ("好看", (0, 8, 1, 2))]),
+    },
+    "long": {
+        "en": _sentence([("i", (0, 0, 0, 0)), ("did", (0, 0, 1, 0)), ("not", (9, 0, 1, 0)),
+                         ("expect", (1, 1, 0, 0)), ("the", (0, 0, 0, 1)), ("ending", (0, 1, 0, 7)),
+                         ("to", (0, 0, 0, 0)), ("be", (0, 0, 0, 0)), ("this", (0, 0, 6, 0)),
+                         ("good", (0, 9, 1, 1))]),
+        "zh": _sentence([("我", (0, 0, 0, 0)), ("本来", (1, 0, 1, 0)), ("没", (9, 0, 0, 0)),
+                         ("想到", (1, 1, 0, 0)), ("这部", (0, 0, 0, 2)), ("电影", (0, 1, 0, 9)),
+                         ("会", (0, 0, 0, 0)), ("这么", (0, 0, 8, 0)), ("好看", (0, 9, 2, 2)),
+                         ("呢", (0, 0, 1, 0))]),
+    },
+}
+
+
+def sentence_label(key: str) -> str:
+    """Language-neutral label of sentence ``key``: its number of words (the
+    same in every language), e.g. ``"7"``."""
+    lengths = {len(s.words) for s in SENTENCES[key].values()}
+    return str(lengths.pop()) if len(lengths) == 1 else key
+
+
+def kept_words(sentence: Sentence, kres) -> list[list[str]]:
+    """For each feature (row), the words K-max kept, in the output's order."""
+    return [[sentence.words[i] for i in row] for row in kres.indices]
+
+
+def sentence_figures(sentence: Sentence, kres, feature_names, *, input_title: str = "",
+                     output_title: str = "") -> tuple[go.Figure, go.Figure]:
+    """The sentence matrix with the kept cells outlined, and the (features x k) output.
+
+    ``kres`` is ``kmax_pool(sentence.matrix, k, axis=-1)``: K-max along the words.
+    Output cells show the kept word above its score.
+    """
+    x = sentence.matrix
+    n_feat, n_words = x.shape
+    if kres.input_shape != x.shape or kres.axis != 1:
+        raise ValueError("kres must be kmax_pool(sentence.matrix, k, axis=-1)")
+    lo, hi = float(x.min()), float(x.max())
+    left = 14 + 8 * max(len(str(n)) for n in feature_names)
+    fig_in = grid_figure(x, zmin=lo, zmax=hi, cell_px=50)
+    _title_over_ticks(fig_in, input_title, lift=36)  # words are taller than numbers
+    rows, cols = np.nonzero(kres.selected)
+    fig_in.update_layout(shapes=[cell_shape(r, c, HIGHLIGHT, width=4) for r, c in zip(rows, cols)],
+                         margin={"l": left})
+    fig_in.update_xaxes(ticktext=list(sentence.words), tickfont={"size": 14})
+    fig_in.update_yaxes(ticktext=list(feature_names))
+
+    words = kept_words(sentence, kres)
+    text = np.array([[f"{w}<br>{fmt(v)}" for w, v in zip(ws, vs)] for ws, vs in zip(words, kres.output)],
+                    dtype=object)
+    fig_out = grid_figure(kres.output, zmin=lo, zmax=hi, text=text, cell_px=62)
+    _title_over_ticks(fig_out, output_title)
+    fig_out.update_layout(margin={"l": left})
+    fig_out.update_xaxes(ticktext=[str(j + 1) for j in range(kres.output.shape[1])])
+    fig_out.update_yaxes(ticktext=list(feature_names))
+    return fig_in, fig_out
+
+
+# ---------------------------------------------------------------- dynamic k
+
+@dataclass(frozen=True)
+class DynamicKRow:
+    """One layer of the paper's schedule ``k_l = max(k_top, ceil((L - l) / L * s))``."""
+
+    layer: int
+    num_layers: int
+    sentence_length: int
+    k_top: int
+    share: float  # (L - l) / L * s before rounding up
+    rounded: int  # ceil of share
+    k: int
+
+    @property
+    def formula(self) -> str:
+        """The formula with this layer's numbers put in."""
+        L, l, s = self.num_layers, self.layer, self.sentence_length
+        return (f"k_{l} = max({self.k_top}, ⌈({L} − {l}) / {L} × {s}⌉) "
+                f"= max({self.k_top}, ⌈{fmt(self.share)}⌉) = max({self.k_top}, {self.rounded}) = {self.k}")
+
+
+def dynamic_k_rows(num_layers: int, sentence_length: int, k_top: int) -> list[DynamicKRow]:
+    """Every layer's k (from :func:`pooling_core.dynamic_k`) with the numbers behind it.
+
+    >>> [r.k for r in dynamic_k_rows(3, 18, 3)]
+    [12, 6, 3]
+    """
+    rows = []
+    for layer in range(1, num_layers + 1):
+        k = dynamic_k(layer, num_layers, sentence_length, k_top)
+        numerator = (num_layers - layer) * sentence_length
+        rows.append(DynamicKRow(layer, num_layers, sentence_length, k_top,
+                                numerator / num_layers, -(-numerator // num_layers), k))
+    return rows
+
+
+def dynamic_k_figure(rows: list[DynamicKRow], *, layer_label: str = "layer {}", k_label: str = "k",
+                     length_label: str = "sentence length s") -> go.Figure:
+    """Bars: k for each layer (named by ``layer_label.format(l)``), with the
+    sentence length as a dashed line."""
+    layers = [layer_label.format(r.layer) for r in rows]
+    fig = go.Figure(go.Bar(x=layers, y=[r.k for r in rows], text=[str(r.k) for r in rows],
+                           textposition="outside", marker_color=window_color(1), name=k_label,
+                           hovertemplate="%{x}: k = %{y}<extra></extra>"))
+    s = rows[0].sentence_length if rows else 0
+    fig.add_hline(y=s, line_dash="dash", line_color="#555555",
+                  annotation_text=f"{length_label} = {s}", annotation_position="top left")
+    top = max([s] + [r.k for r in rows])
+    fig.update_layout(height=280, margin={"l": 40, "r": 10, "t": 30, "b": 30}, plot_bgcolor="white",
+                      showlegend=False, yaxis={"title": k_label, "range": [0, top * 1.25 + 1],
+                                               "gridcolor": "#eeeeee"})
+    return fig
