@@ -6,7 +6,6 @@ a sentence's strongest features survive together with their relative order.
 
 from __future__ import annotations
 
-import math
 import numbers
 from dataclasses import dataclass
 

@@ -5,7 +5,7 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 from lessons.figures import backward as fb
-from lessons.figures.grid import CELL_SCALE, GRAD_SCALE, HIGHLIGHT, WINDOW_COLORS
+from lessons.figures.grid import CELL_SCALE, GRAD_SCALE, HIGHLIGHT, TITLE_LIFT, WINDOW_COLORS
 from lessons.i18n import t
 from pooling_core import pool2d
 
@@ -201,7 +201,7 @@ def test_input_figure_figure_1_windows_in_the_tutorial_colours():
     assert colors(fig) == list(WINDOW_COLORS)
     first = fig.layout.shapes[0]
     assert (first.x0, first.x1, first.y0, first.y1) == (-0.5, 1.5, -0.5, 1.5)
-    assert fig.layout.margin.t == 40 + fb.TITLE_ROOM
+    assert fig.layout.margin.t == 40 + TITLE_LIFT and fig.layout.title.yref == "container"
 
 
 def test_input_figure_overlap_outlines_three_windows_and_argmax():

@@ -106,7 +106,7 @@ def test_input_figure_outlines_windows_and_each_maximum():
     assert [s.line.color for s in windows] == list(WINDOW_COLORS)
     maxima = sorted((int(s.y0 + 0.5), int(s.x0 + 0.5)) for s in shapes if s.line.color == HIGHLIGHT)
     assert maxima == [(0, 1), (1, 3), (4, 0), (4, 4)]
-    assert fig.layout.annotations[0].text == "<b>Original</b>"
+    assert fig.layout.title.text == "<b>Original</b>"
     np.testing.assert_array_equal(fig.data[0].z, x)
 
 

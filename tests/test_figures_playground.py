@@ -9,7 +9,7 @@ import pytest
 
 from lessons.examples import preset
 from lessons.figures import playground as pf
-from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS
+from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS, window_color
 from pooling_core import explain_output_size, output_size, pool2d
 
 RAMP4 = np.arange(1, 17).reshape(4, 4)
@@ -40,9 +40,9 @@ def _frame_shapes(fig, k):
 # animation frames -------------------------------------------------------------------
 
 def test_window_colours_start_with_the_tutorials_and_never_take_the_maximums():
-    assert [pf.window_color(k) for k in range(4)] == list(WINDOW_COLORS)
-    assert HIGHLIGHT not in {pf.window_color(k) for k in range(64)}
-    assert len(set(pf.PALETTE)) == len(pf.PALETTE) == 7
+    assert [window_color(k) for k in range(4)] == list(WINDOW_COLORS)
+    assert HIGHLIGHT not in {window_color(k) for k in range(64)}
+    assert len({window_color(k) for k in range(64)}) == 8
 
 
 def test_frame_count_is_every_window_up_to_the_cap():
@@ -64,7 +64,7 @@ def test_default_figure_has_one_frame_per_window_and_rectangles_on_the_trace():
         window = shapes[0]
         assert (window["xref"], window["yref"]) == ("x", "y")
         assert _rect(window) == (tr.row_start[i, j], tr.row_stop[i, j], tr.col_start[i, j], tr.col_stop[i, j])
-        assert window["line"]["color"] == pf.window_color(k)
+        assert window["line"]["color"] == window_color(k)
         out_cell = shapes[-1]
         assert (out_cell["xref"], out_cell["yref"]) == ("x2", "y2")
         assert _rect(out_cell) == (i, i + 1, j, j + 1)

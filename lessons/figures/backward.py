@@ -209,22 +209,6 @@ def sum_factor(total: float, upstream: float) -> float | None:
 # ---------------------------------------------------------------- figures
 
 HEADROOM = 1.5  # the colour scale reaches past the largest value, so black text stays readable
-TITLE_ROOM = 30  # extra top margin: the title sits above the column numbers
-
-
-def _set_padding_text(fig: go.Figure, text, padding) -> None:
-    """Write ``text`` into the padding cells (grid_figure only labels them)."""
-    text = np.where(np.asarray(padding, bool), np.asarray(text, dtype=object), "")
-    for trace in fig.data:
-        if trace.name == "padding":
-            trace.text = text
-
-
-def _titled(fig: go.Figure, title: str) -> go.Figure:
-    """Make room for the title above the column numbers that grid_figure puts on top."""
-    if title:
-        fig.update_layout(margin_t=fig.layout.margin.t + TITLE_ROOM, height=fig.layout.height + TITLE_ROOM)
-    return fig
 
 
 def _shown_windows(res) -> list[int]:
@@ -271,7 +255,7 @@ def input_figure(res, *, title: str = "", padding_label: str = "pad", mark_argma
     if mark_argmax and res.mode == "max":
         shapes += _argmax_outlines(res)
     fig.update_layout(shapes=shapes)
-    return _titled(fig, title)
+    return fig
 
 
 def gradient_figure(values, *, padding=None, row0: int = 0, col0: int = 0, zmax: float | None = None,
@@ -283,16 +267,15 @@ def gradient_figure(values, *, padding=None, row0: int = 0, col0: int = 0, zmax:
     v = np.asarray(values, dtype=float)
     m = float(np.abs(v).max()) if zmax is None and v.size else (zmax or 0.0)
     m = HEADROOM * (m if m > 0 else 1.0)
-    fig = grid_figure(v, row0=row0, col0=col0, padding=padding, colorscale=GRAD_SCALE,
-                      zmin=-m, zmax=m, title=title, padding_label=padding_label)
-    if show_lost and padding is not None:
-        pad = np.asarray(padding, bool)
-        text = np.where(v != 0, np.vectorize(lambda a: f"{padding_label}<br>{fmt(a)}", otypes=[object])(v),
+    lost = None
+    if show_lost and padding is not None:  # padding cells show the share they swallowed
+        lost = np.where(v != 0, np.vectorize(lambda a: f"{padding_label}<br>{fmt(a)}", otypes=[object])(v),
                         padding_label)
-        _set_padding_text(fig, text, pad)
+    fig = grid_figure(v, row0=row0, col0=col0, padding=padding, colorscale=GRAD_SCALE,
+                      zmin=-m, zmax=m, title=title, padding_label=padding_label, padding_text=lost)
     if shapes:
         fig.update_layout(shapes=list(shapes))
-    return _titled(fig, title)
+    return fig
 
 
 def padded_gradient_figure(res, pg: PaddedGradient, *, zmax=None, title="", padding_label="pad") -> go.Figure:
@@ -329,23 +312,23 @@ def indices_figure(res, *, title: str = "") -> go.Figure:
     if ho * wo <= 16:
         fig.update_layout(shapes=[cell_shape(i, j, window_color(i * wo + j), width=3)
                                   for i in range(ho) for j in range(wo)])
-    return _titled(fig, title)
+    return fig
 
 
 def count_figure(counts, *, padding=None, row0: int = 0, col0: int = 0, title: str = "",
                  padding_label: str = "pad") -> go.Figure:
     """Whole-number counts per cell (padding cells show theirs too, in grey)."""
     c = np.asarray(counts)
+    counted = np.vectorize(lambda a: f"{padding_label}<br>{int(a)}", otypes=[object])(c) if c.size else None
     fig = grid_figure(c, row0=row0, col0=col0, padding=padding, colorscale=CELL_SCALE, zmin=0,
-                      zmax=max(1, int(c.max()) if c.size else 1), title=title, padding_label=padding_label)
-    if padding is not None:
-        _set_padding_text(fig, np.vectorize(lambda a: f"{padding_label}<br>{int(a)}", otypes=[object])(c), padding)
-    return _titled(fig, title)
+                      zmax=max(1, int(c.max()) if c.size else 1), title=title, padding_label=padding_label,
+                      padding_text=counted)
+    return fig
 
 
 def divisor_figure(res, *, title: str = "") -> go.Figure:
     """Each window's divisor n, on the output grid."""
-    return _titled(grid_figure(res.divisor, title=title, colorscale=CELL_SCALE, zmin=0), title)
+    return grid_figure(res.divisor, title=title, colorscale=CELL_SCALE, zmin=0)
 
 
 def check_figures(check, *, titles=("", "")) -> tuple[go.Figure, go.Figure]:

@@ -17,12 +17,16 @@ import plotly.graph_objects as go
 WINDOW_COLORS = ("#CC79A7", "#56B4E9", "#009E73", "#F0E442")
 WINDOW_COLOR_NAMES = ("pink", "blue", "green", "yellow")
 # Beyond the first four windows, more Okabe-Ito colours.
-EXTRA_COLORS = ("#E69F00", "#0072B2", "#D55E00", "#999999")
+# (Not vermilion: that marks the argmax.)
+EXTRA_COLORS = ("#E69F00", "#0072B2", "#999999", "#000000")
 HIGHLIGHT = "#D55E00"  # vermilion: the argmax, a selected cell, a changed output
 PADDING_FILL = "#d9d9d9"
 # A light, monotone scale: black text stays readable on every cell.
 CELL_SCALE = [[0.0, "#ffffff"], [1.0, "#9ecae1"]]
-GRAD_SCALE = [[0.0, "#2166ac"], [0.5, "#f7f7f7"], [1.0, "#b2182b"]]  # blue-white-red, for signed gradients
+# Blue-white-red for signed gradients (figures keep black text readable by
+# reaching a little past the largest value).
+GRAD_SCALE = [[0.0, "#4393c3"], [0.5, "#f7f7f7"], [1.0, "#d6604d"]]
+TITLE_LIFT = 28  # room for the column numbers between the grid and its title
 
 
 def window_color(step: int) -> str:
@@ -52,7 +56,8 @@ def rgba(hex_color: str, alpha: float) -> str:
 def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None,
                 colorscale=None, zmin=None, zmax=None, title: str = "",
                 digits: int = 2, cell_px: int = 46, show_scale: bool = False,
-                padding_label: str = "pad") -> go.Figure:
+                padding_label: str = "pad", padding_text=None,
+                title_lift: int = TITLE_LIFT) -> go.Figure:
     """A heatmap of ``values`` with each value written in its cell.
 
     Parameters
@@ -64,13 +69,18 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
         Cells drawn grey and labelled ``padding_label`` instead of a value.
     text : (H, W) array of str, optional
         Overrides the written values.
+    padding_text : (H, W) array of str, optional
+        What to write in padding cells (default ``padding_label``).
+    title_lift : int
+        Pixels between the grid and its title, where the column numbers are.
     """
     z = np.asarray(values, dtype=float)
     h, w = z.shape
     pad = np.zeros(z.shape, bool) if padding is None else np.asarray(padding, bool)
     if text is None:
         text = np.vectorize(lambda v: fmt(v, digits), otypes=[str])(z) if z.size else np.empty(z.shape, str)
-    text = np.where(pad, padding_label, np.asarray(text, dtype=object))
+    text = np.where(pad, padding_label if padding_text is None else np.asarray(padding_text, dtype=object),
+                    np.asarray(text, dtype=object))
     xs = np.arange(w) + col0
     ys = np.arange(h) + row0
     real = np.where(pad, np.nan, z)
@@ -88,15 +98,19 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
     ))
     if pad.any():
         fig.add_trace(go.Heatmap(
-            z=np.where(pad, 0.0, np.nan), x=xs, y=ys, text=text, texttemplate="%{text}",
+            z=np.where(pad, 0.0, np.nan), x=xs, y=ys, text=np.where(pad, text, ""), texttemplate="%{text}",
             textfont={"size": 11, "color": "#555555"}, colorscale=[[0, PADDING_FILL], [1, PADDING_FILL]],
             showscale=False, xgap=2, ygap=2, hovertemplate="padding<extra></extra>", name="padding",
         ))
     side = max(h, w)
+    lift = title_lift if title else 0
     fig.update_layout(
-        title={"text": title, "x": 0.5, "xanchor": "center"} if title else None,
-        margin={"l": 30, "r": 10, "t": 40 if title else 10, "b": 20},
-        height=int(min(620, 70 + cell_px * max(h, 2))),
+        # The column numbers sit above the grid, so the title goes to the top
+        # of the figure, clear of them.
+        title={"text": title, "x": 0.5, "xanchor": "center", "yref": "container", "y": 1,
+               "yanchor": "top", "pad": {"t": 8}} if title else None,
+        margin={"l": 30, "r": 10, "t": (40 if title else 30) + lift, "b": 20},
+        height=int(min(620, 70 + cell_px * max(h, 2))) + lift,
         width=None,
         plot_bgcolor="white",
         showlegend=False,

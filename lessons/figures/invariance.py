@@ -96,14 +96,6 @@ def pattern_scene(name: str) -> np.ndarray:
     return PATTERNS[name].copy()
 
 
-def _title_over_ticks(fig: go.Figure, title: str) -> None:
-    """Put the title above the column numbers (the grid's x ticks are on top)."""
-    if title:
-        fig.add_annotation(text=f"<b>{title}</b>", x=0.5, xref="paper", y=1, yref="paper",
-                           yanchor="bottom", yshift=28, showarrow=False, font={"size": 15})
-        fig.update_layout(margin={"t": 68}, height=fig.layout.height + 28)
-
-
 def input_figure(x, res, *, entering=None, title: str = "") -> go.Figure:
     """The input with its pooling windows; max pooling also outlines each
     window's winning cell in vermilion, and ``entering`` cells (new content)
@@ -112,8 +104,7 @@ def input_figure(x, res, *, entering=None, title: str = "") -> go.Figure:
     ``res`` is ``pool2d(x, ...)`` without padding (a 2-D input).
     """
     x = np.asarray(x, dtype=float)
-    fig = grid_figure(x, zmin=0, zmax=max(9.0, float(np.max(x))))
-    _title_over_ticks(fig, title)
+    fig = grid_figure(x, zmin=0, zmax=max(9.0, float(np.max(x))), title=f"<b>{title}</b>" if title else "")
     shapes = []
     records = res.trace.windows()
     for rec in records:
@@ -141,8 +132,8 @@ def output_figure(output, *, before=None, title: str = "", was: str = "({})") ->
         for r, c in zip(*np.nonzero(changed)):
             text[r, c] = f"{text[r, c]}<br><span style='font-size:11px'>{was.format(fmt(old[r, c]))}</span>"
             shapes.append(cell_shape(r, c, HIGHLIGHT, width=5))
-    fig = grid_figure(out, text=text, zmin=0, zmax=max(9.0, float(np.max(out))), cell_px=64)
-    _title_over_ticks(fig, title)
+    fig = grid_figure(out, text=text, zmin=0, zmax=max(9.0, float(np.max(out))), cell_px=64,
+                      title=f"<b>{title}</b>" if title else "")
     fig.update_layout(shapes=shapes)
     return fig
 

@@ -126,15 +126,6 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
     return fig
 
 
-def _title_over_ticks(fig: go.Figure, title: str, lift: int = 28) -> None:
-    """Put the title ``lift`` pixels above the plot, over the column labels
-    (the grid's x ticks are on top)."""
-    if title:
-        fig.add_annotation(text=f"<b>{title}</b>", x=0.5, xref="paper", y=1, yref="paper",
-                           yanchor="bottom", yshift=lift, showarrow=False, font={"size": 15})
-        fig.update_layout(margin={"t": lift + 40}, height=fig.layout.height + lift)
-
-
 # ---------------------------------------------------------------- sentences
 
 @dataclass(frozen=True)
@@ -213,8 +204,8 @@ def sentence_figures(sentence: Sentence, kres, feature_names, *, input_title: st
         raise ValueError("kres must be kmax_pool(sentence.matrix, k, axis=-1)")
     lo, hi = float(x.min()), float(x.max())
     left = 14 + 8 * max(len(str(n)) for n in feature_names)
-    fig_in = grid_figure(x, zmin=lo, zmax=hi, cell_px=50)
-    _title_over_ticks(fig_in, input_title, lift=36)  # words are taller than numbers
+    fig_in = grid_figure(x, zmin=lo, zmax=hi, cell_px=50, title=f"<b>{input_title}</b>" if input_title else "",
+                         title_lift=36)  # words are taller than numbers
     rows, cols = np.nonzero(kres.selected)
     fig_in.update_layout(shapes=[cell_shape(r, c, HIGHLIGHT, width=4) for r, c in zip(rows, cols)],
                          margin={"l": left})
@@ -224,8 +215,8 @@ def sentence_figures(sentence: Sentence, kres, feature_names, *, input_title: st
     words = kept_words(sentence, kres)
     text = np.array([[f"{w}<br>{fmt(v)}" for w, v in zip(ws, vs)] for ws, vs in zip(words, kres.output)],
                     dtype=object)
-    fig_out = grid_figure(kres.output, zmin=lo, zmax=hi, text=text, cell_px=62)
-    _title_over_ticks(fig_out, output_title)
+    fig_out = grid_figure(kres.output, zmin=lo, zmax=hi, text=text, cell_px=62,
+                          title=f"<b>{output_title}</b>" if output_title else "")
     fig_out.update_layout(margin={"l": left})
     fig_out.update_xaxes(ticktext=[str(j + 1) for j in range(kres.output.shape[1])])
     fig_out.update_yaxes(ticktext=list(feature_names))

@@ -23,11 +23,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .grid import (
-    EXTRA_COLORS, HIGHLIGHT, WINDOW_COLORS, cell_shape, fmt, grid_figure, padded_view, rgba, window_shape,
+    HIGHLIGHT, cell_shape, fmt, grid_figure, padded_view, rgba, window_color, window_shape,
 )
 
 __all__ = [
-    "FRAME_CAP", "MAX_TERMS", "PALETTE", "window_color", "frame_count", "playground_figure", "input_figure", "static_traces",
+    "FRAME_CAP", "MAX_TERMS", "frame_count", "playground_figure", "input_figure", "static_traces",
     "step_shapes", "has_overhang", "window_terms", "window_counts", "window_arithmetic",
     "arithmetic_notes", "SizeFormula", "size_formula", "failed_size_formula", "formula_note",
     "torch_differences", "framework_code",
@@ -37,16 +37,6 @@ FRAME_CAP = 64  # animate at most this many windows: a light figure, a fast reru
 MAX_TERMS = 16  # longer window sums are shortened with "…"
 BORDER = "#333333"  # outline of the real input
 GAP_CELLS = 1.5  # space between the input and the output, in cells
-# The shared window colours without the vermilion that marks a window's maximum.
-PALETTE = tuple(c for c in WINDOW_COLORS + EXTRA_COLORS if c != HIGHLIGHT)
-
-
-def window_color(step: int) -> str:
-    """Colour of the ``step``-th window: the tutorial's pink, blue, green and
-    yellow first, never the vermilion of the maximum."""
-    return PALETTE[step % len(PALETTE)]
-
-
 def frame_count(n_windows: int, cap: int = FRAME_CAP) -> int:
     """How many windows the animation walks through: all of them, up to ``cap``."""
     return max(0, min(int(n_windows), int(cap)))
