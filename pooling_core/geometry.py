@@ -11,7 +11,6 @@ input's size.
 
 from __future__ import annotations
 
-import math
 import numbers
 from dataclasses import dataclass
 from functools import cached_property
