@@ -24,7 +24,7 @@ def _move(delta: int) -> None:
 st.title(tr("nav.walkthrough"))
 st.markdown(tr("wt.lead", h=X.shape[0], w=X.shape[1], n=X.size, kh=KERNEL, kw=KERNEL, s=STRIDE, windows=N_WINDOWS))
 
-c_back, c_next, c_step, c_show = st.columns([1, 1, 4, 3], vertical_alignment="bottom")
+c_back, c_next, c_step, c_show = st.columns([1.4, 1.4, 3.6, 3], vertical_alignment="bottom")
 with c_step:
     step = st.slider(tr("common.step"), 1, N_WINDOWS, key="wt_step", bind="query-params")
 with c_back:

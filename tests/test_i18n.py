@@ -47,3 +47,17 @@ def test_lookup_fills_fields_and_rejects_unknown_keys():
     assert "7" in t("common.too_big", "zh", limit=7)
     with pytest.raises(KeyError):
         t("no.such.key", "en")
+
+
+def test_bold_markers_close_in_chinese():
+    """Markdown cannot close ``**`` that follows punctuation and runs straight
+    into a letter (``**更正:**教程``): the page would show the stars."""
+    stuck = re.compile(r"[^\s*]\*\*(?=\w)")
+    bad = []
+    for key, entry in TEXT.items():
+        for lang, s in entry.items():
+            for m in stuck.finditer(s):
+                closing = s[:m.start() + 1].count("**") % 2 == 1
+                if closing and not s[m.start()].isalnum() and s[m.start()] != "}":  # a field is text
+                    bad.append((key, lang, s[max(0, m.start() - 8):m.end() + 4]))
+    assert bad == []

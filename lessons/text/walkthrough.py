@@ -57,7 +57,7 @@ TEXT = {
               "exact when the windows tile the input; otherwise the rows that no whole window "
               "reaches are dropped, which is what rounding down does. Here {num}/{s} = {q} is a "
               "whole number, so both versions give {out}.",
-        "zh": "**对教程的一处更正:**教程里的公式少了向下取整 ⌊ ⌋。只有窗口恰好铺满输入时,这个除法"
+        "zh": "**对教程的一处更正**:教程里的公式少了向下取整 ⌊ ⌋。只有窗口恰好铺满输入时,这个除法"
               "才能整除;否则最后那几行凑不满一个完整窗口,会被舍弃,这正是向下取整的含义。本例中 "
               "{num}/{s} = {q} 恰好是整数,所以两种写法都得到 {out}。",
     },
