@@ -11,7 +11,7 @@ max ignores padding, and zero padding adds nothing to a sum.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -54,44 +54,70 @@ def _offset_dtype(n_offsets: int) -> np.dtype:
     return np.dtype(np.uint8) if n_offsets <= 256 else np.dtype(np.int32)
 
 
+@cache
+def _max_into(dtype: np.dtype):
+    """``update(running, values)``: ``running = max(running, values)`` in place,
+    keeping the *running* value when 0.0 meets -0.0, so the first of tied
+    zeros wins with its sign, as in PyTorch.
+
+    NumPy does not promise which argument ``np.maximum`` returns for tied
+    zeros (here float32 returns the second, float16 the first), so the order
+    is found by trying it on contiguous, strided and one-element arrays; where
+    neither order holds everywhere, a masked copy decides explicitly.
+    """
+    def keeps_running(first_is_running: bool) -> bool:
+        for running0 in (0.0, -0.0):
+            for n, step in ((64, 1), (64, 2), (1, 1)):
+                running = np.full(n * step, running0, dtype)[::step]
+                new = np.full(n * step, -running0, dtype)[::step]
+                got = np.maximum(running, new) if first_is_running else np.maximum(new, running)
+                if not np.array_equal(np.signbit(got), np.signbit(running)):
+                    return False
+        return True
+
+    if keeps_running(False):
+        return lambda running, values: np.maximum(values, running, out=running)
+    if keeps_running(True):
+        return lambda running, values: np.maximum(running, values, out=running)
+    return lambda running, values: np.copyto(running, values,
+                                             where=(values > running) | np.isnan(values))
+
+
 # Kernels. Each works on (P, H, W) planes and writes into arrays it is given, so
 # run_tiled can hand it any block of planes. The loop is over kernel offsets.
 
 def _max_forward(geom: Geometry, x, output) -> None:
     output.fill(-np.inf)
+    update = _max_into(output.dtype)
     for _, orow, ocol, irow, icol in geom.tap_plan:
-        block = output[:, orow, ocol]
-        # Running maximum second: np.maximum hands back its second argument
-        # when 0.0 meets -0.0, so the first of tied zeros keeps its sign, as in
-        # PyTorch (tests/test_core_against_reference.py pins this).
-        np.maximum(x[:, irow, icol], block, out=block)
+        update(output[:, orow, ocol], x[:, irow, icol])
 
 
-def _shifted_forward(geom: Geometry, x, output, ufunc, fill) -> None:
-    """Stride-1 windows, reduced with ``ufunc`` (np.add or np.maximum).
+def _shifted_forward(geom: Geometry, x, output, mode: str) -> None:
+    """Stride-1 windows: sums (mode "avg") or maxima (mode "max").
 
     With stride 1, the cell that kernel offset ``(i, j)`` adds to output
     ``(r, c)`` sits a fixed distance ``i * d_h * W_p + j * d_w`` further along
     the flattened padded planes. So each offset is one long contiguous 1-D
-    operation instead of many short rows; the padded copy is filled with
-    ``fill`` (0 for sums, -inf for max), which changes no result.
+    operation instead of many short rows; the padded copy is filled with 0
+    for sums and -inf for maxima, which changes no result.
     """
     row_lo, row_hi, col_lo, col_hi = geom.extent
     p, h, w = x.shape
     hp, wp = row_hi - row_lo, col_hi - col_lo
-    padded = np.full((p, hp, wp), fill, dtype=output.dtype)
+    padded = np.full((p, hp, wp), 0 if mode == "avg" else -np.inf, dtype=output.dtype)
     padded[:, -row_lo:-row_lo + h, -col_lo:-col_lo + w] = x
     flat = padded.reshape(-1)
     (kh, kw), dh, dw = geom.kernel_size, geom.rows.dilation, geom.cols.dilation
     n = flat.size - ((kh - 1) * dh * wp + (kw - 1) * dw)  # every needed cell is below n
     acc = np.empty(flat.size, dtype=output.dtype)
     head = acc[:n]
+    if mode == "avg":  # 0 + first value, as PyTorch starts its sums (-0.0 becomes +0.0)
+        start, update = (lambda h, v: np.add(v, 0, out=h)), (lambda h, v: np.add(h, v, out=h))
+    else:
+        start, update = np.copyto, _max_into(output.dtype)
     for offset, (i, j) in enumerate(geom.offsets()):
-        shifted = flat[i * dh * wp + j * dw:][:n]
-        if offset:  # running value second: see _max_forward on tied zeros
-            ufunc(shifted, head, out=head)
-        else:  # 0 + value, as PyTorch starts its sums (turns -0.0 into +0.0)
-            ufunc(shifted, 0, out=head) if ufunc is np.add else np.copyto(head, shifted)
+        (update if offset else start)(head, flat[i * dh * wp + j * dw:][:n])
     ho, wo = geom.out_shape
     output[...] = acc.reshape(p, hp, wp)[:, :ho, :wo]
 
@@ -336,14 +362,14 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     if mode == "max":
         output = np.empty(out_shape, dtype=x.dtype)
         if shifted:
-            run_tiled(lambda xs, out: _shifted_forward(geom, xs, out, np.maximum, -np.inf), planes, _planes(output))
+            run_tiled(lambda xs, out: _shifted_forward(geom, xs, out, "max"), planes, _planes(output))
         else:
             run_tiled(lambda xs, out: _max_forward(geom, xs, out), planes, _planes(output))
     else:
         acc = _accumulator_dtype(x.dtype)
         total = np.empty(out_shape, dtype=acc)
         if shifted:
-            run_tiled(lambda xs, t: _shifted_forward(geom, xs, t, np.add, 0), planes, _planes(total))
+            run_tiled(lambda xs, t: _shifted_forward(geom, xs, t, "avg"), planes, _planes(total))
         else:
             run_tiled(lambda xs, t: _avg_sum(geom, xs, t), planes, _planes(total))
         divisor = geom.divisor(count_include_pad)

@@ -184,6 +184,8 @@ def check_against_reference(x, kwargs, make_grad):
     rtol, atol_factor = tolerances(ref_out.dtype)
     if mode == "max":
         assert_array_equal(res.output, ref_out)
+        # == cannot tell 0.0 from -0.0; the first of tied zeros must win.
+        assert_array_equal(np.signbit(res.output), np.signbit(ref_out))
         assert res.indices.dtype == np.int64
         assert_array_equal(res.indices, ref_idx)
     else:
@@ -257,7 +259,8 @@ def input_arrays(draw, shape, dtype):
     elif kind == "floats":
         elements = st.floats(-100, 100, width=dtype.itemsize * 8)
     else:
-        elements = st.sampled_from([-1.0, 0.0, 1.0, 2.0, 2.0, NAN, -INF])
+        elements = st.sampled_from([-1.0, 0.0, -0.0, 1.0, 2.0, 2.0, NAN,
+                                    -INF])
     return draw(hnp.arrays(dtype, shape, elements=elements))
 
 
@@ -326,6 +329,8 @@ def test_pool2d_float16_matches_reference(case, seed):
         assert res.output.dtype == np.float16
         if kwargs["mode"] == "max":
             assert_array_equal(res.output, expected[0])
+            assert_array_equal(np.signbit(res.output),
+                               np.signbit(expected[0]))
             assert_array_equal(res.indices, expected[1])
         else:
             scale = finite_scale(x.astype(np.float64))
@@ -334,16 +339,20 @@ def test_pool2d_float16_matches_reference(case, seed):
             assert_array_equal(res.trace.divisor, expected[2])
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("stride", [None, 1])
 @pytest.mark.parametrize("row", [[-0.0, 0.0], [0.0, -0.0], [-0.0, -0.0, 0.0],
                                  [0.0, -0.0, -1.0]])
-def test_max_of_signed_zeros_is_the_first_maximum(row):
+def test_max_of_signed_zeros_is_the_first_maximum(row, stride, dtype):
     # 0.0 and -0.0 are equal, so the first one is the maximum (PyTorch's
     # rule), and the output is that cell's value, sign included: the output
-    # must be exactly x at the reported index. (The property tests compare
-    # values with ==, which cannot see the sign of zero, hence this test.)
-    x = np.array([row])
-    res = pool2d(x, (1, len(row)))
-    ref_out, ref_idx, _ = pool2d_reference(x, (1, len(row)))
+    # must be exactly x at the reported index. (== cannot see the sign of
+    # zero, hence this test; np.maximum's choice between equal zeros is not
+    # the same for every dtype.)
+    x = np.array([row, row], dtype=dtype)
+    kernel = (2, len(row))
+    res = pool2d(x, kernel, stride)
+    ref_out, ref_idx, _ = pool2d_reference(x, kernel, stride)
     assert_array_equal(res.indices, ref_idx)
     assert_array_equal(np.signbit(res.output), np.signbit(ref_out))
     assert np.signbit(res.output[0, 0]) == np.signbit(x.flat[res.indices[0, 0]])
@@ -363,7 +372,9 @@ def test_indices_point_at_the_output_values(case):
     flat = x.reshape(x.shape[:-2] + (height * width,)).astype(np.float64)
     lead_out = res.indices.reshape(x.shape[:-2] + (-1,))
     picked = np.take_along_axis(flat, lead_out, axis=-1)
-    assert_array_equal(picked.reshape(res.output.shape), res.output)
+    picked = picked.reshape(res.output.shape)
+    assert_array_equal(picked, res.output)
+    assert_array_equal(np.signbit(picked), np.signbit(res.output))
 
 
 # ---------------------------------------------------------------------------
@@ -467,6 +478,7 @@ def test_kmax_matches_reference(case, seed):
     ref_out, ref_idx = expected
     assert res.output.dtype == ref_out.dtype
     assert_array_equal(res.output, ref_out)
+    assert_array_equal(np.signbit(res.output), np.signbit(ref_out))
     assert res.indices.dtype == np.int64
     assert_array_equal(res.indices, ref_idx)
     grad_output = np.random.default_rng(seed).standard_normal(ref_out.shape)

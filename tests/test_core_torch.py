@@ -107,7 +107,7 @@ def torch_cases(draw, modes=("max", "avg")):
     elif kind == "floats":
         elements = st.floats(-100, 100, width=np.dtype(dtype).itemsize * 8)
     else:
-        elements = st.sampled_from([-1.0, 0.0, 1.0, 1.0, NAN, -INF])
+        elements = st.sampled_from([-1.0, 0.0, -0.0, 1.0, 1.0, NAN, -INF])
     x = draw(hnp.arrays(dtype, lead + (height, width), elements=elements))
     params = dict(kernel=kernel, stride=stride, padding=padding, mode=mode,
                   dilation=dilation, ceil_mode=draw(st.booleans()),
@@ -146,6 +146,7 @@ def compare_with_torch(x, params, seed):
     eps = np.finfo(x.dtype).eps
     if p["mode"] == "max":
         assert_array_equal(res.output, out)
+        assert_array_equal(np.signbit(res.output), np.signbit(out))
         assert_array_equal(res.indices, indices)
     else:
         finite = np.abs(x[np.isfinite(x)])
@@ -199,14 +200,16 @@ def test_known_cases_match_torch(x, params, mode, count_include_pad):
     compare_with_torch(x, full, seed=0)
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 @pytest.mark.parametrize("row", [[-0.0, 0.0], [0.0, -0.0]])
-def test_max_of_signed_zeros_matches_torch(row):
+def test_max_of_signed_zeros_matches_torch(row, dtype):
     # PyTorch keeps the first of equal values, sign of zero included.
-    x = np.array([row])
-    out, indices, _ = torch_pool(x, None, (1, 2), 1, 0, "max", 1, False, True)
+    x = np.array([row], dtype=dtype)
+    tx = torch.tensor(x[None])
+    out, indices = F.max_pool2d(tx, (1, 2), return_indices=True)
     res = pool2d(x, (1, 2))
-    assert_array_equal(res.indices, indices)
-    assert_array_equal(np.signbit(res.output), np.signbit(out))
+    assert_array_equal(res.indices, indices.numpy()[0])
+    assert_array_equal(np.signbit(res.output), np.signbit(out.numpy()[0]))
 
 
 def test_figure1_matches_torch():
