@@ -81,24 +81,31 @@ def main(argv=None) -> None:
     head = f"{'case':<18} {'shape':<18} {'fwd ms':>8} {'torch':>8} {'ratio':>6}   {'fwd+bwd':>8} {'torch':>8} {'ratio':>6}"
     print(head)
     print("-" * len(head))
+    arrays = []
     for name, shape, k, s, p, mode in CASES:
         if args.quick:
             shape = (1, 4) + shape[2:]
         x = rng.standard_normal(shape, dtype=np.float32)
         out_shape = pool2d(x[:1, :1], k, s, p, mode=mode).output.shape[-2:]
         g = rng.standard_normal(shape[:2] + out_shape, dtype=np.float32)
+        arrays.append((x, g))
+    # All of pooling_core first, then all of PyTorch: PyTorch's OpenMP threads
+    # keep spinning for a while after each call and would take a core from
+    # whatever runs next.
+    rows = []
+    for (name, shape, k, s, p, mode), (x, g) in zip(CASES, arrays):
         f, fb = ours(x, k, s, p, mode, g)
-        row = [median_ms(f, repeats), None, None, median_ms(fb, repeats), None, None]
-        if torch is not None:
+        rows.append([median_ms(f, repeats), None, None, median_ms(fb, repeats), None, None])
+    if torch is not None:
+        for (name, shape, k, s, p, mode), (x, g), row in zip(CASES, arrays, rows):
             tf, tfb = theirs(torch, x, k, s, p, mode, g)
-            row[1] = median_ms(tf, repeats)
-            row[4] = median_ms(tfb, repeats)
-            row[2] = row[0] / row[1]
-            row[5] = row[3] / row[4]
+            row[1], row[4] = median_ms(tf, repeats), median_ms(tfb, repeats)
+            row[2], row[5] = row[0] / row[1], row[3] / row[4]
+    for (name, shape, k, s, p, mode), (x, g), row in zip(CASES, arrays, rows):
         cells = [f"{v:8.2f}" if v is not None else f"{'-':>8}" for v in row]
         cells[2] = f"{row[2]:6.2f}" if row[2] is not None else f"{'-':>6}"
         cells[5] = f"{row[5]:6.2f}" if row[5] is not None else f"{'-':>6}"
-        shape_s = "x".join(map(str, shape))
+        shape_s = "x".join(map(str, x.shape))
         print(f"{name:<18} {shape_s:<18} {cells[0]} {cells[1]} {cells[2]}   {cells[3]} {cells[4]} {cells[5]}")
     if torch is not None:
         print("ratio = pooling_core / torch (below 1: pooling_core faster). "

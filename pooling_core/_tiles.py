@@ -1,12 +1,11 @@
-"""Run a vectorized kernel over blocks of planes, on every core.
+"""Run a vectorized kernel on every core.
 
 The kernels in :mod:`pooling_core.pool` are whole-array NumPy code over
-``(P, H, W)`` planes. Big batches are cut into blocks of planes of about
-``TILE_BYTES`` each, so the several passes a kernel makes (one per kernel
-offset) re-read data from the CPU cache rather than from memory, and the
-blocks are shared among threads (NumPy releases the GIL inside its loops).
-This is how PyTorch uses the CPU too. A small input, such as any the
-lessons show, is one block run directly on the calling thread.
+``(P, H, W)`` planes. A big batch is cut into one block of planes per core and
+the blocks run on threads (NumPy releases the GIL inside its loops), which is
+how PyTorch uses the CPU too. Smaller blocks, sized for the CPU cache, were
+measured slower here (more Python calls per pass). A small input, such as any
+the lessons show, is one block run directly on the calling thread.
 """
 
 from __future__ import annotations
@@ -16,9 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-TILE_BYTES = 4 << 20
-MIN_SPLIT_BYTES = 1 << 20  # below this, threads cost more than they save
 WORKERS = max(1, min(8, os.cpu_count() or 1))
+MIN_SPLIT_BYTES = 1 << 20  # below this, threads cost more than they save
 _executor: ThreadPoolExecutor | None = None
 
 
@@ -30,12 +28,9 @@ def _pool() -> ThreadPoolExecutor:
 
 
 def plane_blocks(n_planes: int, plane_bytes: int) -> list[slice]:
-    """Split ``n_planes`` planes into contiguous blocks: about ``TILE_BYTES``
-    each, and at least one per worker once the work is worth sharing."""
-    total = n_planes * plane_bytes
-    n_blocks = -(-total // TILE_BYTES)
-    if total >= MIN_SPLIT_BYTES:
-        n_blocks = max(n_blocks, WORKERS)
+    """Split ``n_planes`` planes into contiguous blocks, one per worker once
+    the work (``n_planes * plane_bytes``) is worth sharing."""
+    n_blocks = WORKERS if n_planes * plane_bytes >= MIN_SPLIT_BYTES else 1
     n_blocks = max(1, min(n_blocks, n_planes))
     edges = np.linspace(0, n_planes, n_blocks + 1).round().astype(int)
     return [slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:])]

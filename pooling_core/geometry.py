@@ -395,6 +395,23 @@ class Geometry:
                 plan.append((offset, orow, ocol, irow, icol))
         return tuple(plan)
 
+    @cached_property
+    def first_writers(self) -> tuple[bool, ...]:
+        """For each :attr:`tap_plan` entry: is it the first offset to reach its cells?
+
+        Offset ``(i, j)`` reaches the input rows congruent to ``i * d_h - p_top``
+        modulo the stride (likewise columns), so it shares cells with an earlier
+        offset only if that one lands on the same row and column lattice. A
+        backward pass may *write* a first writer's gradient instead of adding it.
+        """
+        seen, first = set(), []
+        for offset, *_ in self.tap_plan:
+            i, j = divmod(offset, self.cols.kernel)
+            lattice = ((i * self.rows.dilation) % self.rows.stride, (j * self.cols.dilation) % self.cols.stride)
+            first.append(lattice not in seen)
+            seen.add(lattice)
+        return tuple(first)
+
     def divisor(self, count_include_pad: bool) -> np.ndarray:
         """(H_out, W_out) number of taps each average is divided by.
 

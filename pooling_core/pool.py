@@ -166,20 +166,23 @@ def _avg_sum(geom: Geometry, x, total) -> None:
 
 def _avg_backward(geom: Geometry, share, grad_input) -> None:
     grad_input.fill(0)
-    for _, orow, ocol, irow, icol in geom.tap_plan:
+    for (_, orow, ocol, irow, icol), first in zip(geom.tap_plan, geom.first_writers):
         cells = grad_input[:, irow, icol]
-        np.add(cells, share[:, orow, ocol], out=cells)
+        if first:  # nothing has reached these cells yet: write
+            np.copyto(cells, share[:, orow, ocol])
+        else:
+            np.add(cells, share[:, orow, ocol], out=cells)
 
 
 def _route(geom: Geometry, grad_output, chosen_at, grad_input) -> None:
     """Add ``grad_output`` into the cells picked by ``chosen_at(entry)`` per offset."""
     grad_input.fill(0)
-    disjoint = geom.rows.stride >= geom.rows.span and geom.cols.stride >= geom.cols.span
+    first_writer = dict(zip((e[0] for e in geom.tap_plan), geom.first_writers))
     routed = np.empty(grad_output.shape, dtype=grad_input.dtype)
     for entry, chosen in chosen_at:
-        _, orow, ocol, irow, icol = entry
+        offset, orow, ocol, irow, icol = entry
         cells = grad_input[:, irow, icol]
-        if disjoint:  # no two windows share a cell: write, nothing to add to
+        if first_writer[offset]:  # nothing has reached these cells yet: write
             np.multiply(grad_output[:, orow, ocol], chosen, out=cells)
         else:
             r = routed[:, orow, ocol]
