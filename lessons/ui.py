@@ -39,6 +39,7 @@ def explained_errors():
         show_error(exc)
 
 
-def chart(fig, key: str) -> None:
-    """Render a plotly figure full width with a stable key."""
-    st.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+def chart(fig, key: str, where=st) -> None:
+    """Render a plotly figure full width with a stable key (into ``where``,
+    e.g. an ``st.empty()`` slot, if given)."""
+    where.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
