@@ -1,11 +1,11 @@
 """Figure builders and formula text of the playground (lessons/figures/playground.py)."""
 
-import base64
 import itertools
 import math
 
 import numpy as np
 import pytest
+from pagetest import plotly_array
 
 from lessons.examples import preset
 from lessons.figures import playground as pf
@@ -15,13 +15,7 @@ from pooling_core import explain_output_size, output_size, pool2d
 RAMP4 = np.arange(1, 17).reshape(4, 4)
 
 
-def _array(value) -> np.ndarray:
-    """A plotly array property, also when plotly keeps it as base64 ``{"dtype", "bdata", "shape"}``."""
-    if isinstance(value, dict):
-        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        shape = tuple(int(n) for n in str(value.get("shape", len(flat))).split(","))
-        return flat.reshape(shape)
-    return np.asarray(value)
+_array = plotly_array
 
 
 def _heatmaps(fig, axis):

@@ -1,26 +1,19 @@
 """lesson_pages/6_backward.py driven by AppTest: defaults in both languages, every
 widget at its extremes, an impossible setting, and the numbers on screen."""
 
-import base64
 import json
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from pagetest import plotly_array, run_page
 
 from lessons.i18n import t
 
-PAGE = "../lesson_pages/6_backward.py"
+array = plotly_array
 
 
 def run(lang="en", **widgets):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.session_state["lang"] = lang
-    for key, value in widgets.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page("6_backward.py", lang, state=widgets)
 
 
 def charts(at) -> dict:
@@ -30,14 +23,6 @@ def charts(at) -> dict:
         spec = json.loads(el.proto.spec)
         out[spec["layout"].get("title", {}).get("text", "")] = spec
     return out
-
-
-def array(value) -> np.ndarray:
-    """A plotly JSON array: a list, or numpy's bytes as {"bdata", "dtype", "shape"}."""
-    if isinstance(value, dict):
-        shape = tuple(int(v) for v in str(value.get("shape", "-1")).split(","))
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).reshape(shape)
-    return np.asarray(value)
 
 
 def texts(elements):

@@ -1,43 +1,18 @@
 """Page 5 (translation invariance) run headless: defaults in both languages,
 every widget at its extremes, the numbers and marks on screen."""
 
-import base64
-import json
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from pagetest import chart_spec, plotly_array, run_page
 
 from lessons.figures.grid import HIGHLIGHT
 from lessons.i18n import t
 
-PAGE = str(Path(__file__).resolve().parents[1] / "lesson_pages" / "5_invariance.py")
-
-
-def run(lang="en", **query):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.session_state["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def arr(value):
-    """A plotly JSON array (plain list or base64 typed array) as numpy."""
-    if isinstance(value, dict) and "bdata" in value:
-        a = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        return a.reshape([int(n) for n in value["shape"].split(",")]) if "shape" in value else a
-    return np.asarray(value, dtype=float)
-
-
-def figure(at, key):
-    for chart in at.get("plotly_chart"):
-        if chart.proto.id.endswith(key):
-            return json.loads(chart.proto.spec)
-    raise AssertionError(f"no chart with key {key!r}")
+run = partial(run_page, "5_invariance.py")
+arr = partial(plotly_array, dtype=float)
+figure = chart_spec
 
 
 def z(at, key):

@@ -1,36 +1,25 @@
 """Lesson 3 page, the playground: every widget by its key, both languages,
 configurations the core refuses, and settings read from the URL."""
 
-import base64
 import json
 import time
-from pathlib import Path
+from functools import partial
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
+from pagetest import plotly_array, run_page
 
 from lessons.examples import preset
 from lessons.figures import playground as pf
 from lessons.i18n import t
 from pooling_core import pool2d
 
-PAGE = str(Path(__file__).resolve().parents[1] / "lesson_pages" / "3_playground.py")
+_run = partial(run_page, "3_playground.py")
 DEFAULTS = {"pg_h": 6, "pg_w": 6, "pg_kh": 2, "pg_kw": 2, "pg_sh": 2, "pg_sw": 2, "pg_pt": 0,
             "pg_pb": 0, "pg_pl": 0, "pg_pr": 0, "pg_dh": 1, "pg_dw": 1, "pg_ceil": False,
             "pg_cip": True, "pg_mode": "max", "pg_preset": "ramp", "pg_seed": 0}
 SLIDERS = ("pg_h", "pg_w", "pg_kh", "pg_kw", "pg_sh", "pg_sw", "pg_pt", "pg_pb", "pg_pl", "pg_pr",
            "pg_dh", "pg_dw")
-
-
-def _run(lang="en", **query):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.session_state["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = str(value)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _settings(at) -> dict:
@@ -63,13 +52,7 @@ def _grids(spec):
 
 
 def _z(trace, field="z") -> np.ndarray:
-    """A heatmap's numbers; plotly sends arrays as base64 ``{"dtype", "bdata", "shape"}``."""
-    z = trace[field]
-    if isinstance(z, dict):
-        flat = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.dtype(z["dtype"]))
-        shape = tuple(int(n) for n in str(z.get("shape", len(flat))).split(","))
-        return flat.reshape(shape).astype(float)
-    return np.array([[np.nan if v is None else v for v in row] for row in z], dtype=float)
+    return plotly_array(trace[field], float)
 
 
 def _text(at) -> str:

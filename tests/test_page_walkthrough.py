@@ -1,29 +1,19 @@
 """Lesson 2 page: the 4×4 walkthrough driven by its step widgets, both languages."""
 
 import json
-from pathlib import Path
+from functools import partial
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from pagetest import run_page
 
 from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS
 from lessons.i18n import t
 
-PAGE = str(Path(__file__).resolve().parents[1] / "lesson_pages" / "2_walkthrough.py")
+_run = partial(run_page, "2_walkthrough.py")
 AVG_STEPS = ["3.5 = (1 + 2 + 5 + 6) / 4", "5.5 = (3 + 4 + 7 + 8) / 4",
              "11.5 = (9 + 10 + 13 + 14) / 4", "13.5 = (11 + 12 + 15 + 16) / 4"]
 MAX_STEPS = ["max(1, 2, 5, 6) = 6", "max(3, 4, 7, 8) = 8", "max(9, 10, 13, 14) = 14",
              "max(11, 12, 15, 16) = 16"]
-
-
-def _run(lang="en", **query):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.session_state["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _text(at) -> str:
