@@ -67,19 +67,18 @@ def test_lang_query_parameter_selects_chinese():
     assert not at.exception and at.radio(key="lang").value == "en"
 
 
-def test_core_never_imports_streamlit_or_plotly():
-    code = ("import sys, numpy as np, pooling_core as pc;"
-            "r = pc.pool2d(np.ones((4, 4)), 2); r.trace.window(0, 0); r.backward(np.ones((2, 2)));"
-            "print([m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly', 'pandas')])")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
-
-
-def test_figure_builders_never_import_streamlit():
-    code = ("import sys, importlib, pkgutil, lessons.figures as f;"
-            "[importlib.import_module('lessons.figures.' + m.name) for m in pkgutil.iter_modules(f.__path__)];"
-            "print([m for m in sys.modules if m.split('.')[0] == 'streamlit'])")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+@pytest.mark.parametrize("code, banned", [
+    # the core is NumPy only
+    ("import numpy as np, pooling_core as pc; r = pc.pool2d(np.ones((4, 4)), 2);"
+     "r.trace.window(0, 0); r.backward(np.ones((2, 2)))", ("streamlit", "plotly", "pandas")),
+    # figure builders are plotly only, testable without a server
+    ("import importlib, pkgutil, lessons.figures as f;"
+     "[importlib.import_module('lessons.figures.' + m.name) for m in pkgutil.iter_modules(f.__path__)]",
+     ("streamlit",)),
+], ids=["core", "figures"])
+def test_layers_import_only_what_they_may(code, banned):
+    probe = f"import sys; {code}; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({banned!r})))"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 
