@@ -49,7 +49,6 @@ def _accumulator_dtype(dtype: np.dtype) -> np.dtype:
     return np.dtype(np.float32) if dtype == np.float16 else dtype
 
 
-
 def _offset_dtype(n_offsets: int) -> np.dtype:
     return np.dtype(np.uint8) if n_offsets <= 256 else np.dtype(np.int32)
 
