@@ -69,7 +69,7 @@ def main(argv=None) -> None:
     parser.add_argument("--quick", action="store_true", help="small shapes, few repeats")
     parser.add_argument("--repeats", type=int, default=None)
     args = parser.parse_args(argv)
-    repeats = args.repeats or (3 if args.quick else 7)
+    repeats = args.repeats or (3 if args.quick else 15)
     try:
         import torch
     except ImportError:
