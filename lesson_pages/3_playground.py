@@ -9,7 +9,6 @@ import streamlit as st
 
 from lessons import examples
 from lessons.figures import playground as pgfig
-from lessons.figures.grid import placeholder_figure
 from lessons.ui import GRID_LIMIT, chart, explained_errors, tr
 from pooling_core import explain_output_size, pool2d, same_padding
 
@@ -48,11 +47,7 @@ controls, view = st.columns([1, 2.3], gap="large")
 
 with view:
     st.subheader(tr("pg.sec_windows"))
-    # Streamlit fetches Plotly's script when a page's first chart arrives. An
-    # empty chart here, replaced below, starts that fetch while the controls
-    # run instead of after them (about a second sooner on first load).
-    figure_slot = st.empty()
-    chart(placeholder_figure(420), key="pg_placeholder", where=figure_slot)
+    figure_slot = st.empty()  # the figure goes on top, drawn once the controls are read
 
 with controls:
     st.subheader(tr("pg.sec_input"))
@@ -185,14 +180,17 @@ with left:
 with right:
     st.subheader(tr("pg.sec_frameworks"))
     st.markdown(tr("pg.frameworks"))
-    torch_code, paddle_code = pgfig.framework_code(kernel, stride, padding, dilation, ceil_mode, cip, mode)
-    st.markdown(tr("pg.code_torch"))
-    if torch_code:
-        st.code("import torch.nn.functional as F\n" + torch_code, language="python")
     for code, fields in pgfig.torch_differences(kernel, padding, dilation, mode):
         st.info(tr(f"pg.torch.{code}", **fields), icon=":material/info:")
-    st.markdown(tr("pg.code_paddle"))
-    if paddle_code:
-        st.code("import paddle.nn.functional as F\n" + paddle_code, language="python")
-    else:
+    torch_code, paddle_code = pgfig.framework_code(kernel, stride, padding, dilation, ceil_mode, cip, mode)
+    # Off by default: the code highlighter is a large script, and the page
+    # loads a good half-second sooner without it.
+    if st.toggle(tr("pg.show_code"), key="pg_code", **URL):
+        st.markdown(tr("pg.code_torch"))
+        if torch_code:
+            st.code("import torch.nn.functional as F\n" + torch_code, language="python")
+        st.markdown(tr("pg.code_paddle"))
+        if paddle_code:
+            st.code("import paddle.nn.functional as F\n" + paddle_code, language="python")
+    if not paddle_code:
         st.info(tr("pg.paddle.dilation"), icon=":material/info:")

@@ -116,6 +116,8 @@ def test_defaults(lang):
     assert t("pg.window_info", lang, k=1, n=9, rows="0, 1", cols="0, 1", i=0, j=0) in text
     assert t("pg.formula_result", lang, h=6, w=6, ho=3, wo=3) in text
     assert at.toggle(key="pg_cip").disabled  # only average pooling counts padding
+    assert not at.code and not at.toggle(key="pg_code").value  # code is shown on request
+    at.toggle(key="pg_code").set_value(True).run()
     codes = [c.value for c in at.code]
     assert codes[0].startswith("import torch.nn.functional as F\ny = F.max_pool2d(")
     assert codes[1].endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
@@ -125,7 +127,7 @@ def test_every_setting_is_bound_to_the_url():
     at = _run()
     for key in SLIDERS + ("pg_step",):
         assert at.slider(key=key).proto.query_param_key == key
-    for key in ("pg_ceil", "pg_cip"):
+    for key in ("pg_ceil", "pg_cip", "pg_code"):
         assert at.toggle(key=key).proto.query_param_key == key
     assert at.radio(key="pg_mode").proto.query_param_key == "pg_mode"
     assert at.selectbox(key="pg_preset").proto.query_param_key == "pg_preset"
@@ -275,7 +277,7 @@ def test_ceil_mode_says_when_the_last_window_is_dropped():
 
 
 def test_pytorch_notes_follow_the_settings():
-    at = _run(pg_pb=1, pg_mode="avg", pg_dw=2)
+    at = _run(pg_pb=1, pg_mode="avg", pg_dw=2, pg_code="true")
     text = _text(at)
     assert t("pg.torch.asymmetric", "en") in text and t("pg.torch.avg_dilation", "en") in text
     assert t("pg.paddle.dilation", "en") in text

@@ -124,17 +124,6 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
     return fig
 
 
-def placeholder_figure(height: int = 400) -> go.Figure:
-    """An empty figure of a given height: holds a chart's place (and makes
-    the browser fetch Plotly) until the real figure replaces it."""
-    fig = go.Figure()
-    fig.update_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-                      plot_bgcolor="white", paper_bgcolor="white")
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
-
-
 def window_shape(row_start, row_stop, col_start, col_stop, color: str, *, fill_alpha=0.28,
                  width: int = 4, dash: str | None = None) -> dict:
     """A layout shape outlining the half-open window ``[row_start, row_stop) x [col_start, col_stop)``."""

@@ -313,6 +313,8 @@ TEXT = {
               "- PyTorch 在同一方向两侧补同样多的填充,且最多为窗口的一半;要不对称填充,先用 `F.pad` "
               "给张量补边。",
     },
+    "pg.show_code": {"en": "Show these settings as PyTorch and PaddlePaddle code",
+                     "zh": "显示这组参数对应的 PyTorch 和飞桨代码"},
     "pg.code_torch": {"en": "These settings in PyTorch:", "zh": "这组参数在 PyTorch 中的写法:"},
     "pg.code_paddle": {"en": "…and in PaddlePaddle:", "zh": "……在飞桨中的写法:"},
     "pg.torch.asymmetric": {
