@@ -104,8 +104,10 @@ def test_base_figure_matches_the_frame_of_its_step(results, step):
 
 
 def test_title_carries_the_arithmetic_and_buttons_animate(fig):
-    assert fig.layout.title.text == "Step 1:   3.5 = (1 + 2 + 5 + 6) / 4      max(1, 2, 5, 6) = 6"
-    assert fig.frames[3].layout.title.text.endswith("max(11, 12, 15, 16) = 16")
+    assert fig.layout.title.text == "<b>Step 1:   3.5 = (1 + 2 + 5 + 6) / 4      max(1, 2, 5, 6) = 6</b>"
+    # every frame bold too, or Play would turn the title plain
+    assert fig.frames[3].layout.title.text == "<b>Step 4:   13.5 = (11 + 12 + 15 + 16) / 4      " \
+                                              "max(11, 12, 15, 16) = 16</b>"
     play, pause = fig.layout.updatemenus[0].buttons
     assert play.method == pause.method == "animate"
     assert play.args[0] is None and play.args[1]["frame"]["redraw"] is True
@@ -128,7 +130,7 @@ def test_one_mode_alone(results):
     fig = walkthrough_figure(results[1:], titles=TITLES[2:], step=2)
     assert len(fig.data) == 2 and len(fig.frames) == 4
     assert all(f.traces == (1,) for f in fig.frames)
-    assert fig.layout.title.text == "Step 2:   max(3, 4, 7, 8) = 8"
+    assert fig.layout.title.text == "<b>Step 2:   max(3, 4, 7, 8) = 8</b>"
     assert [s.xref for s in fig.layout.shapes if s.line.color == HIGHLIGHT] == ["x"]
 
 

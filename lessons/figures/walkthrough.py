@@ -220,8 +220,10 @@ def _step_shapes(records_per_mode, k: int) -> list[dict]:
 
 
 def _step_title(records_per_mode, k: int, step_label: str) -> str:
+    # Bold in every frame: Streamlit's theme bolds only the first title, and
+    # Play would otherwise turn it plain.
     lines = "      ".join(arithmetic_text(records[k]) for records in records_per_mode)
-    return f"{step_label} {k + 1}:   {lines}"
+    return f"<b>{step_label} {k + 1}:   {lines}</b>"
 
 
 def walkthrough_figure(results, *, titles, step: int = 1, play_label: str = "Play",
