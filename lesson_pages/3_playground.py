@@ -10,7 +10,7 @@ import streamlit as st
 from lessons import examples
 from lessons.figures import playground as pgfig
 from lessons.ui import GRID_LIMIT, chart, explained_errors, tr
-from pooling_core import explain_output_size, pool2d, same_padding
+from pooling_core import NoWindowError, explain_output_size, pool2d, same_padding
 
 URL = {"bind": "query-params"}
 PAD_MAX = 8
@@ -160,10 +160,10 @@ with view:
     shape = []
     for axis, name, size, k, s, before, after, d in axes:
         try:
-            f = pgfig.size_formula(explain_output_size(size, k, s, before, after, d, ceil_mode,
-                                                        axis_name=name), axis)
-        except ValueError:
-            f = pgfig.failed_size_formula(size, k, s, before, after, d, ceil_mode, axis)
+            derivation = explain_output_size(size, k, s, before, after, d, ceil_mode, axis_name=name)
+        except NoWindowError as exc:  # the formula still shows why no window fits
+            derivation = exc.derivation
+        f = pgfig.size_formula(derivation, axis)
         shape.append(f.out)
         st.latex(f.general)
         st.latex(f.numbers)

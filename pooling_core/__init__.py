@@ -13,6 +13,7 @@ NumPy only: this package never imports streamlit or plotly.
 
 from .geometry import (
     Geometry,
+    NoWindowError,
     SizeDerivation,
     explain_output_size,
     normalize_padding,
@@ -35,6 +36,7 @@ __all__ = [
     "normalize_padding",
     "Geometry",
     "SizeDerivation",
+    "NoWindowError",
     "PoolResult",
     "KMaxResult",
     "PoolTrace",

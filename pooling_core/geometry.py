@@ -20,6 +20,7 @@ import numpy as np
 __all__ = [
     "AxisGeometry",
     "SizeDerivation",
+    "NoWindowError",
     "Geometry",
     "explain_output_size",
     "output_size",
@@ -198,11 +199,20 @@ class SizeDerivation:
         return self.numerator % self.stride == 0
 
 
+class NoWindowError(ValueError):
+    """No window fits along an axis. ``derivation`` holds the formula's numbers
+    down to the output size of 0 or less, so a lesson can show why."""
+
+    def __init__(self, message: str, derivation: SizeDerivation):
+        super().__init__(message)
+        self.derivation = derivation
+
+
 def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilation=1,
                         ceil_mode=False, *, axis_name="size") -> SizeDerivation:
     """Derive the output size along one axis, keeping every intermediate number.
 
-    Raises ``ValueError`` when no window fits. As in PyTorch, ceil mode keeps
+    Raises :class:`NoWindowError` (a ``ValueError``) when no window fits. As in PyTorch, ceil mode keeps
     a first window that hangs past the padded input when rounding up makes
     room for it (its overhang counts as nothing, not even padding).
     """
@@ -226,11 +236,13 @@ def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilatio
     out = rounded + 1
     if out < 1:
         padded = size + pad_before + pad_after
-        raise ValueError(
+        raise NoWindowError(
             f"kernel_size={kernel}"
             + (f" with dilation={dilation} (a window {span} cells wide)" if dilation > 1 else "")
             + f" does not fit in the padded input {axis_name} {size} + {pad_before} + {pad_after} = "
-            f"{padded}: use a window at most {padded} cells wide, or more padding"
+            f"{padded}: use a window at most {padded} cells wide, or more padding",
+            SizeDerivation(size, kernel, stride, pad_before, pad_after, dilation, bool(ceil_mode),
+                           span, numerator, numerator / stride, rounded, False, out),
         )
     dropped = False
     if ceil_mode and (out - 1) * stride >= size + pad_before:

@@ -364,3 +364,18 @@ def test_paddle_padding_errors(padding):
 def test_paddle_padding_same_needs_sizes():
     with pytest.raises(ValueError):
         paddle_padding("SAME")
+
+
+def test_no_window_error_carries_the_derivation():
+    # The playground shows the formula for settings that fit no window, from
+    # the core's own numbers rather than a second copy of the rounding rule.
+    from pooling_core import NoWindowError, explain_output_size
+
+    with pytest.raises(NoWindowError, match="kernel_size=5") as caught:
+        explain_output_size(2, 5, 2)
+    d = caught.value.derivation
+    assert (d.numerator, d.rounded, d.out, d.dropped_last) == (-3, -2, -1, False)
+    with pytest.raises(NoWindowError) as caught:
+        explain_output_size(3, 4, 1, ceil_mode=True)
+    assert caught.value.derivation.out == 0
+    assert isinstance(caught.value, ValueError)

@@ -10,7 +10,7 @@ from pagetest import plotly_array
 from lessons.examples import preset
 from lessons.figures import playground as pf
 from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS, window_color
-from pooling_core import explain_output_size, output_size, pool2d
+from pooling_core import NoWindowError, explain_output_size, output_size, pool2d
 
 RAMP4 = np.arange(1, 17).reshape(4, 4)
 
@@ -277,10 +277,15 @@ def test_dilation_appears_in_the_formula():
     assert r"\dfrac{7 + 0 + 0 - (2 \cdot (3 - 1) + 1)}{1}" in f.numbers and f.out == 3
 
 
+def _no_window(*args, **kwargs):
+    """The derivation the core's NoWindowError carries for settings where no window fits."""
+    with pytest.raises(NoWindowError) as caught:
+        explain_output_size(*args, **kwargs)
+    return caught.value.derivation
+
+
 def test_a_window_that_does_not_fit_ends_at_zero_or_less():
-    with pytest.raises(ValueError):
-        explain_output_size(2, 5, 2)
-    f = pf.failed_size_formula(2, 5, 2, axis="H")
+    f = pf.size_formula(_no_window(2, 5, 2), "H")
     assert not f.ok and f.out == -1
     assert f.numbers.endswith(r"\lfloor -1.5 \rfloor + 1 = -2 + 1 = -1 \le 0")
 
@@ -291,7 +296,7 @@ def test_formula_agrees_with_the_pooled_array_on_every_configuration():
         try:
             expected = output_size(size, k, s, pb, pa, d, ceil)
         except ValueError:
-            f = pf.failed_size_formula(size, k, s, pb, pa, d, ceil)
+            f = pf.size_formula(_no_window(size, k, s, pb, pa, d, ceil))
             assert not f.ok and f.out < 1
             continue
         f = pf.size_formula(explain_output_size(size, k, s, pb, pa, d, ceil))
@@ -385,7 +390,7 @@ def test_formula_notes_pick_the_right_story():
     level, key, fields = note(3, 1, 2, pa=1, ceil=True)
     assert (level, key) == ("info", "pg.formula_dropped.W")
     assert (fields["start"], fields["last"], fields["out"]) == (4, 2, 2)
-    f = pf.failed_size_formula(2, 5, 2, axis="H")
+    f = pf.size_formula(_no_window(2, 5, 2), "H")
     level, key, fields = pf.formula_note(f, 2, 5, 1, 0, 0)
     assert (level, key, fields["span"], fields["padded"]) == ("warning", "pg.formula_none.H", 5, 2)
 

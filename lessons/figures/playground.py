@@ -29,7 +29,7 @@ from .grid import (
 __all__ = [
     "FRAME_CAP", "MAX_TERMS", "frame_count", "playground_figure", "input_figure", "static_traces",
     "step_shapes", "has_overhang", "window_terms", "window_counts", "window_arithmetic",
-    "arithmetic_notes", "SizeFormula", "size_formula", "failed_size_formula", "formula_note",
+    "arithmetic_notes", "SizeFormula", "size_formula", "formula_note",
     "torch_differences", "framework_code",
 ]
 
@@ -388,7 +388,9 @@ def _build(axis, size, kernel, stride, pad_before, pad_after, dilation, ceil_mod
 
 
 def size_formula(d, axis: str = "H") -> SizeFormula:
-    """The formula for one axis from a :class:`pooling_core.SizeDerivation`.
+    """The formula for one axis from a :class:`pooling_core.SizeDerivation`
+    (also the one a :class:`pooling_core.NoWindowError` carries: it then ends
+    at an output size of 0 or less).
 
     >>> from pooling_core import explain_output_size
     >>> print(size_formula(explain_output_size(5, 2, 2, ceil_mode=True), "W").numbers)
@@ -397,17 +399,6 @@ def size_formula(d, axis: str = "H") -> SizeFormula:
     last_start = d.rounded * d.stride - d.pad_before if d.dropped_last else None
     return _build(axis, d.size, d.kernel, d.stride, d.pad_before, d.pad_after, d.dilation,
                   d.ceil_mode, d.numerator, d.rounded, d.out, d.dropped_last, last_start)
-
-
-def failed_size_formula(size, kernel, stride, pad_before=0, pad_after=0, dilation=1,
-                        ceil_mode=False, axis: str = "H") -> SizeFormula:
-    """The same formula for settings :func:`pooling_core.explain_output_size`
-    refuses because no window fits: it ends at an output size of 0 or less."""
-    span = (kernel - 1) * dilation + 1
-    numerator = size + pad_before + pad_after - span
-    rounded = -(-numerator // stride) if ceil_mode else numerator // stride
-    return _build(axis, size, kernel, stride, pad_before, pad_after, dilation, ceil_mode,
-                  numerator, rounded, rounded + 1, False, None)
 
 
 def formula_note(f: SizeFormula, size: int, kernel: int, dilation: int, pad_before: int,
