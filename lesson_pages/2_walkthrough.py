@@ -4,8 +4,9 @@ input 1..16, one window at a time, average and max pooling side by side."""
 import numpy as np
 import streamlit as st
 
+from lessons.figures.formula import size_formula
 from lessons.figures.grid import WINDOW_COLOR_NAMES, fmt
-from lessons.figures.walkthrough import arithmetic_text, size_formula_latex, walkthrough_figure
+from lessons.figures.walkthrough import arithmetic_text, walkthrough_figure
 from lessons.ui import chart, explained_errors, tr
 from pooling_core import explain_output_size, pool2d
 
@@ -73,8 +74,8 @@ st.subheader(tr("wt.size_head"))
 st.markdown(tr("wt.size_intro"))
 rows, cols = SIZES
 with explained_errors():
-    st.latex(size_formula_latex(rows, "H"))
-    st.latex(size_formula_latex(cols, "W"))
+    st.latex(size_formula(rows, "H").line)
+    st.latex(size_formula(cols, "W").line)
     st.markdown(tr("wt.size_floor", num=rows.numerator, s=rows.stride, q=fmt(rows.quotient), out=rows.out))
     odd = explain_output_size(5, KERNEL, STRIDE)
     st.markdown(tr("wt.size_half", h=odd.size, out=odd.out, half=fmt(odd.size / 2)))

@@ -4,13 +4,13 @@ the arithmetic strings, the size formula and the intro picture."""
 import numpy as np
 import pytest
 
+from lessons.figures.formula import size_formula
 from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS
 from lessons.figures.walkthrough import (
     UNFILLED_TEXT,
     arithmetic_text,
     eye_feature_map,
     intro_figure,
-    size_formula_latex,
     walkthrough_figure,
 )
 from pooling_core import explain_output_size, pool2d
@@ -166,15 +166,17 @@ def test_arithmetic_with_padding_and_rounding():
 
 
 def test_size_formula_with_the_examples_numbers():
-    assert size_formula_latex(explain_output_size(4, 2, 2), "H") == (
-        r"H_{out} = \left\lfloor \frac{H + p_{h1} + p_{h2} - k_{h}}{s_{h}} \right\rfloor + 1"
-        r" = \left\lfloor \frac{4 + 0 + 0 - 2}{2} \right\rfloor + 1 = \left\lfloor 1 \right\rfloor + 1 = 2"
+    # The walkthrough shows the shared formula (lessons/figures/formula.py) on one line.
+    assert size_formula(explain_output_size(4, 2, 2), "H").line == (
+        r"H_{out} = \left\lfloor \dfrac{H + p_{h1} + p_{h2} - k_h}{s_h} \right\rfloor + 1"
+        r" = \left\lfloor \dfrac{4 + 0 + 0 - 2}{2} \right\rfloor + 1 = \left\lfloor \dfrac{2}{2} \right\rfloor + 1"
+        r" = \lfloor 1 \rfloor + 1 = 1 + 1 = 2"
     )
-    odd = size_formula_latex(explain_output_size(5, 2, 2), "W")
-    assert odd.startswith(r"W_{out} = \left\lfloor \frac{W + p_{w1}")
-    assert odd.endswith(r"\left\lfloor 1.5 \right\rfloor + 1 = 2")
-    ceil = size_formula_latex(explain_output_size(5, 2, 2, ceil_mode=True), "H")
-    assert r"\left\lceil 1.5 \right\rceil + 1 = 3" in ceil
+    odd = size_formula(explain_output_size(5, 2, 2), "W").line
+    assert odd.startswith(r"W_{out} = \left\lfloor \dfrac{W + p_{w1}")
+    assert odd.endswith(r"\lfloor 1.5 \rfloor + 1 = 1 + 1 = 2")
+    ceil = size_formula(explain_output_size(5, 2, 2, ceil_mode=True), "H").line
+    assert r"\lceil 1.5 \rceil + 1 = 2 + 1 = 3" in ceil
 
 
 def test_intro_picture():

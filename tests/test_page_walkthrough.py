@@ -52,7 +52,7 @@ def test_defaults(lang):
     # the size formula with this example's numbers, and the two corrections of the tutorial
     latex = [x.value for x in at.latex]
     assert len(latex) == 2
-    assert r"\frac{4 + 0 + 0 - 2}{2}" in latex[0] and latex[0].strip().strip("$").strip().endswith("= 2")
+    assert r"\dfrac{4 + 0 + 0 - 2}{2}" in latex[0] and latex[0].strip().strip("$").strip().endswith("= 2")
     assert latex[0].lstrip("$\n").startswith("H_{out}") and latex[1].lstrip("$\n").startswith("W_{out}")
     assert t("wt.size_floor", lang, num=2, s=2, q=1, out=2) in text
     assert t("wt.size_half", lang, h=5, out=2, half=2.5) in text

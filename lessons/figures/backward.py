@@ -19,7 +19,17 @@ import plotly.graph_objects as go
 from pooling_core import pool2d
 
 from ..gradcheck import GradCheck, gradcheck, tied_windows
-from .grid import CELL_SCALE, GRAD_SCALE, HIGHLIGHT, cell_shape, fmt, grid_figure, padded_view, window_color, window_shape
+from .grid import (
+    CELL_SCALE,
+    GRAD_SCALE,
+    HIGHLIGHT,
+    cell_shape,
+    fmt,
+    grid_figure,
+    padded_view,
+    window_color,
+    window_shape,
+)
 
 INPUT_PRESETS = ("ramp", "random", "ties")
 UPSTREAM_PRESETS = ("ones", "range", "random", "custom")

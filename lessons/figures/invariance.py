@@ -22,7 +22,15 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..shift import changed_cells
-from .grid import EXTRA_COLORS, HIGHLIGHT, cell_shape, fmt, grid_figure, window_color, window_shape
+from .grid import (
+    EXTRA_COLORS,
+    HIGHLIGHT,
+    cell_shape,
+    fmt,
+    grid_figure,
+    window_color,
+    window_shape,
+)
 
 MARGIN = 3  # scene content around the input: the largest shift the page offers
 SIZE = 6

@@ -46,26 +46,6 @@ def arithmetic_text(rec) -> str:
     return f"max({', '.join(fmt(v) for v in rec.real_values)}) = {fmt(rec.output)}"
 
 
-def size_formula_latex(d, axis: str = "H") -> str:
-    """The output-size formula for one axis, then the same with ``d``'s numbers.
-
-    ``d`` is a :class:`pooling_core.geometry.SizeDerivation`. For the tutorial's
-    4×4 example this reads
-    ``H_{out} = ⌊(H + p_{h1} + p_{h2} − k_h) / s_h⌋ + 1 = ⌊(4 + 0 + 0 − 2) / 2⌋ + 1
-    = ⌊1⌋ + 1 = 2``, written in LaTeX with ``\\frac`` and floor brackets
-    (ceiling brackets in ceil mode). With dilation the numbers use the
-    window's span ``(k - 1) * d + 1`` in place of ``k``.
-    """
-    a, s = axis.upper(), axis.lower()
-    lo, hi = (r"\left\lceil", r"\right\rceil") if d.ceil_mode else (r"\left\lfloor", r"\right\rfloor")
-    general = rf"{a}_{{out}} = {lo} \frac{{{a} + p_{{{s}1}} + p_{{{s}2}} - k_{{{s}}}}}{{s_{{{s}}}}} {hi} + 1"
-    numbers = (rf"{lo} \frac{{{d.size} + {d.pad_before} + {d.pad_after} - {d.span}}}{{{d.stride}}} {hi} + 1"
-               rf" = {lo} {fmt(d.quotient, 3)} {hi} + 1 = {d.rounded + 1}")
-    if d.dropped_last:
-        numbers += rf" - 1 = {d.out}"
-    return f"{general} = {numbers}"
-
-
 # --------------------------------------------------------------------------- panels
 
 
