@@ -198,6 +198,31 @@ class SizeDerivation:
         """True when the stride divides the numerator: floor and ceil agree."""
         return self.numerator % self.stride == 0
 
+    @property
+    def padded_size(self) -> int:
+        """The input with both paddings: ``size + pad_before + pad_after``."""
+        return self.size + self.pad_before + self.pad_after
+
+    @property
+    def last_start(self) -> int:
+        """Where the last window starts, in input coordinates (before a ceil-mode drop)."""
+        return self.rounded * self.stride - self.pad_before
+
+    @property
+    def past_end(self) -> int:
+        """How far the last kept window ends past the padded input (negative: short of it)."""
+        return (self.out - 1) * self.stride - self.numerator
+
+    @property
+    def uncovered(self) -> int:
+        """Cells at the end of the padded input that no window reaches (floor left them out)."""
+        return max(-self.past_end, 0) if self.out >= 1 else 0
+
+    @property
+    def overhang(self) -> int:
+        """Cells the last window reaches past the padded input (ceil mode)."""
+        return max(self.past_end, 0) if self.out >= 1 else 0
+
 
 class NoWindowError(ValueError):
     """No window fits along an axis. ``derivation`` holds the formula's numbers
@@ -307,6 +332,31 @@ class AxisGeometry:
         return self.derivation.span
 
     @property
+    def padded_size(self) -> int:
+        return self.derivation.padded_size
+
+    @property
+    def overhang(self) -> int:
+        """Cells the last window reaches past the padding (ceil mode), else 0."""
+        return self.derivation.overhang
+
+    @property
+    def overlaps(self) -> bool:
+        """True when neighbouring windows share cells (stride shorter than the span)."""
+        return self.out > 1 and self.stride < self.span
+
+    @property
+    def dilated(self) -> bool:
+        """True when the taps have gaps between them."""
+        return self.kernel > 1 and self.dilation > 1
+
+    def within_padding(self, coords) -> np.ndarray:
+        """True where input coordinates lie in the input or its padding
+        (False past the padding, where only a ceil-mode window reaches)."""
+        coords = np.asarray(coords)
+        return (coords >= -self.pad_before) & (coords < self.size + self.pad_after)
+
+    @property
     def starts(self) -> np.ndarray:
         """(out,) first tap of each window, in input coordinates."""
         return np.arange(self.out) * self.stride - self.pad_before
@@ -330,8 +380,7 @@ class AxisGeometry:
 
         Taps of a ceil-mode window that hang past the padding are False.
         """
-        t = self.taps()
-        return (t >= -self.pad_before) & (t < self.size + self.pad_after)
+        return self.within_padding(self.taps())
 
     def tap_range(self, j: int) -> tuple[int, int, int]:
         """Windows whose tap ``j`` is a real cell, as ``(first_window, count, first_cell)``.
@@ -384,6 +433,26 @@ class Geometry:
         out_index = (slice(r0, r0 + rn), slice(c0, c0 + cn))
         in_index = (slice(rin, rin + (rn - 1) * sh + 1, sh), slice(cin, cin + (cn - 1) * sw + 1, sw))
         return out_index, in_index
+
+    @property
+    def overlaps(self) -> bool:
+        """True when some windows share cells along either axis."""
+        return self.rows.overlaps or self.cols.overlaps
+
+    @property
+    def dilated(self) -> bool:
+        return self.rows.dilated or self.cols.dilated
+
+    @property
+    def has_overhang(self) -> bool:
+        """True when a ceil-mode window reaches past the padding."""
+        return bool(self.rows.overhang or self.cols.overhang)
+
+    @property
+    def padded_box(self) -> tuple[int, int, int, int]:
+        """``(row_lo, row_hi, col_lo, col_hi)``, half-open: the input and its padding."""
+        r, c = self.rows, self.cols
+        return (-r.pad_before, r.size + r.pad_after, -c.pad_before, c.size + c.pad_after)
 
     @property
     def extent(self) -> tuple[int, int, int, int]:
