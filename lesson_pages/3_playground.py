@@ -9,7 +9,8 @@ import streamlit as st
 
 from lessons import examples
 from lessons.figures import playground as pgfig
-from lessons.ui import GRID_LIMIT, chart, explained_errors, tr
+from lessons.examples import MAX_SIDE
+from lessons.ui import chart, explained_errors, tr
 from pooling_core import NoWindowError, explain_output_size, pool2d, same_padding
 
 URL = {"bind": "query-params"}
@@ -59,9 +60,9 @@ with controls:
     seed = st.number_input(tr("pg.seed"), min_value=0, max_value=9999, value=0, step=1,
                            key="pg_seed", disabled=preset != "random", help=tr("pg.seed_help"), **URL)
     c1, c2 = st.columns(2)
-    h = c1.slider(tr("pg.h"), 1, GRID_LIMIT, 6, key="pg_h", **URL)
-    w = c2.slider(tr("pg.w"), 1, GRID_LIMIT, 6, key="pg_w", **URL)
-    st.caption(tr("common.too_big", limit=GRID_LIMIT))
+    h = c1.slider(tr("pg.h"), 1, MAX_SIDE, 6, key="pg_h", **URL)
+    w = c2.slider(tr("pg.w"), 1, MAX_SIDE, 6, key="pg_w", **URL)
+    st.caption(tr("common.too_big", limit=MAX_SIDE))
 
     base = examples.preset(preset, h, w, int(seed))
     base_text = examples.format_grid(base)
@@ -85,10 +86,10 @@ with controls:
 
     st.subheader(tr("pg.sec_window"))
     c1, c2 = st.columns(2)
-    kh = c1.slider(tr("pg.kh"), 1, GRID_LIMIT, 2, key="pg_kh", **URL)
-    kw = c2.slider(tr("pg.kw"), 1, GRID_LIMIT, 2, key="pg_kw", **URL)
-    sh = c1.slider(tr("pg.sh"), 1, GRID_LIMIT, 2, key="pg_sh", **URL)
-    sw = c2.slider(tr("pg.sw"), 1, GRID_LIMIT, 2, key="pg_sw", **URL)
+    kh = c1.slider(tr("pg.kh"), 1, MAX_SIDE, 2, key="pg_kh", **URL)
+    kw = c2.slider(tr("pg.kw"), 1, MAX_SIDE, 2, key="pg_kw", **URL)
+    sh = c1.slider(tr("pg.sh"), 1, MAX_SIDE, 2, key="pg_sh", **URL)
+    sw = c2.slider(tr("pg.sw"), 1, MAX_SIDE, 2, key="pg_sw", **URL)
     dh = c1.slider(tr("pg.dh"), 1, DILATION_MAX, 1, key="pg_dh", help=tr("pg.dilation_help"), **URL)
     dw = c2.slider(tr("pg.dw"), 1, DILATION_MAX, 1, key="pg_dw", help=tr("pg.dilation_help"), **URL)
 

@@ -8,11 +8,12 @@ setting: building a plotly figure costs far more than the pooling itself.
 
 import streamlit as st
 
+from lessons.examples import MAX_SIDE
 from lessons.figures import backward as fb
 from lessons.figures.grid import fmt
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import GRID_LIMIT, chart, explained_errors, lang, tr
+from lessons.ui import chart, explained_errors, lang, tr
 
 QUICK = {
     "tutorial": {"bw_k": 2, "bw_s": 2, "bw_p": 0, "bw_n": 4, "bw_x": "ramp"},
@@ -59,8 +60,8 @@ with st.container(border=True):
         # working in both languages.
         x_preset = st.radio(tr("bw.x_label"), fb.INPUT_PRESETS, key="bw_x", bind="query-params",
                             captions=[tr(f"bw.x_{name}") for name in fb.INPUT_PRESETS])
-        n = st.slider(tr("bw.n_label"), 2, GRID_LIMIT, 4, key="bw_n", bind="query-params",
-                      help=tr("common.too_big", limit=GRID_LIMIT))
+        n = st.slider(tr("bw.n_label"), 2, MAX_SIDE, 4, key="bw_n", bind="query-params",
+                      help=tr("common.too_big", limit=MAX_SIDE))
     with c2:
         k = st.slider(tr("bw.k_label"), 1, 6, 2, key="bw_k", bind="query-params")
         s = st.slider(tr("bw.s_label"), 1, 6, 2, key="bw_s", bind="query-params")

@@ -9,8 +9,6 @@ import streamlit as st
 
 from .i18n import DEFAULT_LANG, LANGS, t
 
-GRID_LIMIT = 16  # largest input side a page draws as a grid
-
 
 def lang() -> str:
     """The language picked in the sidebar (``?lang=zh`` in the URL)."""

@@ -7,10 +7,10 @@ as coloured rectangles. Plotly only; no streamlit.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
+
+from ..numbers import fmt  # noqa: F401  (figures write numbers the way the text does)
 
 # The tutorial's four window colours, pink, blue, green and yellow, taken from
 # the Okabe-Ito palette so that colour-blind students can tell them apart.
@@ -33,18 +33,6 @@ def window_color(step: int) -> str:
     """Colour of the ``step``-th window in raster order."""
     palette = WINDOW_COLORS + EXTRA_COLORS
     return palette[step % len(palette)]
-
-
-def fmt(value, digits: int = 2) -> str:
-    """A cell's value as text: whole numbers without decimals, others rounded."""
-    v = float(value)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "∞" if v > 0 else "−∞"
-    if v == round(v) and abs(v) < 1e12:
-        return str(int(round(v)))
-    return f"{v:.{digits}f}".rstrip("0").rstrip(".")
 
 
 def rgba(hex_color: str, alpha: float) -> str:
