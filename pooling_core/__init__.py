@@ -9,20 +9,18 @@
 ([1.0, 2.0, 5.0, 6.0], 4)
 
 NumPy only: this package never imports streamlit or plotly.
+
+Modules: ``pool`` (max and average pooling, forward beside backward),
+``kmax`` (K-max pooling), ``geometry`` (where the windows are), ``size`` (the
+output-size formula), ``params`` (reading the arguments), ``trace`` (the story
+of each window), ``reference`` (plain loops the tests hold the rest against).
 """
 
-from .geometry import (
-    Geometry,
-    NoWindowError,
-    SizeDerivation,
-    explain_output_size,
-    normalize_padding,
-    output_size,
-    paddle_padding,
-    same_padding,
-)
+from .geometry import Geometry
 from .kmax import KMaxResult, dynamic_k, kmax_pool
+from .params import normalize_padding, paddle_padding, same_padding
 from .pool import PoolResult, pool2d
+from .size import NoWindowError, SizeDerivation, explain_output_size, output_size
 from .trace import PoolTrace, WindowRecord
 
 __all__ = [

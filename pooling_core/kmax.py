@@ -6,12 +6,11 @@ a sentence's strongest features survive together with their relative order.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from .pool import as_input
+from .params import as_int, real_array
 
 __all__ = ["KMaxResult", "kmax_pool", "dynamic_k"]
 
@@ -83,20 +82,17 @@ def kmax_pool(x, k, axis=-2, *, keep_order=True) -> KMaxResult:
     arr = np.asarray(x)
     if arr.ndim == 0:
         raise ValueError("x must have at least one dimension to pool along")
-    if arr.dtype == np.bool_ or arr.dtype.kind not in "fiu":
-        as_input(arr)  # raises the shared TypeError message
-    if arr.dtype.kind in "iu":
-        arr = arr.astype(np.float64)
-    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, numbers.Integral) \
-            or not -arr.ndim <= axis < arr.ndim:
+    arr = real_array(arr)
+    axis = as_int(axis, "axis")
+    if not -arr.ndim <= axis < arr.ndim:
         raise ValueError(f"axis must be an int in [{-arr.ndim}, {arr.ndim - 1}] for x of shape {arr.shape}, got {axis!r}")
-    axis = int(axis) % arr.ndim
+    axis %= arr.ndim
     length = arr.shape[axis]
-    if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral) or not 1 <= k <= length:
+    k = as_int(k, "k")
+    if not 1 <= k <= length:
         raise ValueError(
             f"k must be a whole number from 1 to {length} (the length of axis {axis}), got {k!r}"
         )
-    k = int(k)
     # Order by: NaN first, then larger value first, then earlier position first.
     # np.lexsort is stable and sorts by the last key first.
     nan = np.isnan(arr)
@@ -117,10 +113,9 @@ def dynamic_k(layer: int, num_layers: int, sentence_length: int, k_top: int) -> 
     >>> [dynamic_k(l, 3, 18, 3) for l in (1, 2, 3)]
     [12, 6, 3]
     """
-    values = {"layer": layer, "num_layers": num_layers, "sentence_length": sentence_length, "k_top": k_top}
-    for name, v in values.items():
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, numbers.Integral):
-            raise ValueError(f"{name} must be a whole number, got {v!r}")
+    layer, num_layers, sentence_length, k_top = (
+        as_int(v, name) for v, name in ((layer, "layer"), (num_layers, "num_layers"),
+                                        (sentence_length, "sentence_length"), (k_top, "k_top")))
     if num_layers < 1 or not 1 <= layer <= num_layers:
         raise ValueError(f"layer must be from 1 to num_layers={num_layers}, got layer={layer}")
     if sentence_length < 1 or k_top < 1:
@@ -128,4 +123,4 @@ def dynamic_k(layer: int, num_layers: int, sentence_length: int, k_top: int) -> 
             f"sentence_length and k_top must be at least 1, got {sentence_length} and {k_top}"
         )
     # Integer ceil: exact where (L - l) / L * s would round in floating point.
-    return max(int(k_top), -(-(num_layers - layer) * sentence_length // num_layers))
+    return max(k_top, -(-(num_layers - layer) * sentence_length // num_layers))

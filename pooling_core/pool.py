@@ -17,31 +17,11 @@ import numpy as np
 
 from ._tiles import run_tiled
 from .geometry import Geometry
+from .params import as_input
 
-__all__ = ["PoolResult", "pool2d", "as_input"]
+__all__ = ["PoolResult", "pool2d"]
 
 MODES = ("max", "avg")
-
-
-def as_input(x, name: str = "x") -> np.ndarray:
-    """Check a pooling input and return it as a float array.
-
-    Float arrays keep their dtype; integer arrays become float64.
-    """
-    arr = np.asarray(x)
-    if arr.dtype == np.bool_ or arr.dtype.kind not in "fiu":
-        raise TypeError(
-            f"{name} must hold real numbers (float or int), got dtype {arr.dtype}; "
-            f"convert it with np.asarray({name}, dtype=float)"
-        )
-    if arr.ndim not in (2, 3, 4):
-        raise ValueError(
-            f"{name} must have shape (H, W), (C, H, W) or (N, C, H, W), got {arr.ndim} "
-            f"dimension(s) with shape {arr.shape}"
-        )
-    if arr.dtype.kind in "iu":
-        arr = arr.astype(np.float64)
-    return arr
 
 
 def _accumulator_dtype(dtype: np.dtype) -> np.dtype:

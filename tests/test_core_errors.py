@@ -5,7 +5,7 @@ not a NumPy traceback from deep inside the engine.
 
 The last sections test the small helpers (``output_size``, ``dynamic_k``,
 ``same_padding``, ``paddle_padding``) with the signatures they have in
-``pooling_core.geometry`` and ``pooling_core.kmax``.
+``pooling_core.size``, ``pooling_core.params`` and ``pooling_core.kmax``.
 """
 
 import numpy as np
@@ -196,7 +196,7 @@ def test_kmax_non_real_dtype_is_a_type_error(x):
 
 
 # ===========================================================================
-# Helper API (signatures as found in pooling_core.geometry / .kmax)
+# Helper API (signatures as found in pooling_core.size / .params / .kmax)
 # ===========================================================================
 
 
