@@ -25,7 +25,7 @@ import numpy as np
 from .params import as_pair, normalize_padding, paddle_padding
 from .size import SizeDerivation, explain_output_size
 
-__all__ = ["AxisGeometry", "Geometry"]
+__all__ = ["AxisGeometry", "Geometry", "TapStep"]
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,32 @@ class AxisGeometry:
 
 
 @dataclass(frozen=True)
+class TapStep:
+    """What kernel offset ``offset = i * k_w + j`` does, as one block operation.
+
+    Attributes
+    ----------
+    offset : int
+        The flat kernel offset (row-major).
+    out_rows, out_cols : slice
+        The block of output cells whose window has a real input cell at this
+        offset.
+    in_rows, in_cols : slice
+        The strided block of input cells those windows read there (same shape).
+    first_writer : bool
+        No earlier offset of the plan reaches any of these input cells, so a
+        backward pass may *write* its gradient there instead of adding it.
+    """
+
+    offset: int
+    out_rows: slice
+    out_cols: slice
+    in_rows: slice
+    in_cols: slice
+    first_writer: bool
+
+
+@dataclass(frozen=True)
 class Geometry:
     """The 2-D windows of one pooling call: a row axis and a column axis."""
 
@@ -150,6 +176,10 @@ class Geometry:
     @property
     def kernel_size(self) -> tuple[int, int]:
         return (self.rows.kernel, self.cols.kernel)
+
+    @property
+    def stride(self) -> tuple[int, int]:
+        return (self.rows.stride, self.cols.stride)
 
     def offsets(self):
         """Kernel offsets ``(i, j)`` in row-major order: the order taps are visited."""
@@ -204,34 +234,27 @@ class Geometry:
                 -c.pad_before, max(c.size + c.pad_after, int(c.stops[-1])))
 
     @cached_property
-    def tap_plan(self) -> tuple:
-        """``(offset, out_rows, out_cols, in_rows, in_cols)`` for every kernel offset
-        that lands on a real cell somewhere, in row-major offset order: the loop
-        every fast kernel runs (see :meth:`tap_slices`)."""
-        plan = []
+    def tap_plan(self) -> tuple[TapStep, ...]:
+        """One :class:`TapStep` for every kernel offset that lands on a real cell
+        somewhere, in row-major offset order: the loop every fast kernel runs.
+
+        >>> [(s.offset, s.first_writer) for s in Geometry.build((3, 3), 2, 1).tap_plan]
+        [(0, True), (1, False), (2, False), (3, False)]
+        """
+        plan, lattices = [], set()
         for offset, (i, j) in enumerate(self.offsets()):
             where = self.tap_slices(i, j)
-            if where is not None:
-                (orow, ocol), (irow, icol) = where
-                plan.append((offset, orow, ocol, irow, icol))
+            if where is None:
+                continue
+            (out_rows, out_cols), (in_rows, in_cols) = where
+            # Offset (i, j) reads the input rows congruent to i * d_h - p_top
+            # modulo the stride (likewise columns), so it shares cells with an
+            # earlier offset only if that one lies on the same lattice.
+            lattice = ((i * self.rows.dilation) % self.rows.stride,
+                       (j * self.cols.dilation) % self.cols.stride)
+            plan.append(TapStep(offset, out_rows, out_cols, in_rows, in_cols, lattice not in lattices))
+            lattices.add(lattice)
         return tuple(plan)
-
-    @cached_property
-    def first_writers(self) -> tuple[bool, ...]:
-        """For each :attr:`tap_plan` entry: is it the first offset to reach its cells?
-
-        Offset ``(i, j)`` reaches the input rows congruent to ``i * d_h - p_top``
-        modulo the stride (likewise columns), so it shares cells with an earlier
-        offset only if that one lands on the same row and column lattice. A
-        backward pass may *write* a first writer's gradient instead of adding it.
-        """
-        seen, first = set(), []
-        for offset, *_ in self.tap_plan:
-            i, j = divmod(offset, self.cols.kernel)
-            lattice = ((i * self.rows.dilation) % self.rows.stride, (j * self.cols.dilation) % self.cols.stride)
-            first.append(lattice not in seen)
-            seen.add(lattice)
-        return tuple(first)
 
     def divisor(self, count_include_pad: bool) -> np.ndarray:
         """(H_out, W_out) number of taps each average is divided by.

@@ -1,21 +1,36 @@
-"""Max and average pooling, forward and backward, vectorized.
+"""Max and average pooling, forward and backward.
 
-The only Python loop runs over the kernel's ``k_h * k_w`` offsets. For each
-offset ``(i, j)``, ``Geometry.tap_slices`` names the block of output cells
-whose window has a real input cell there and the strided block of input cells
-they read, so one NumPy call updates every window at once. Taps that fall on
-padding are simply never visited, which is exactly how PyTorch treats them:
-max ignores padding, and zero padding adds nothing to a sum.
+Read it as two pairs, forward beside backward: ``_max_forward`` /
+``_max_backward`` and ``_avg_forward`` / ``_avg_backward``; then
+:func:`pool2d`, which checks the arguments and runs a forward, and
+:class:`PoolResult`, which keeps what the backward needs.
+
+Each function works on ``(P, H, W)`` planes and writes into arrays it is
+given. The only Python loop runs over the kernel's offsets: for each offset,
+a :class:`~pooling_core.geometry.TapStep` of ``Geometry.tap_plan`` names the
+block of output cells whose window has a real input cell there and the strided
+block of input cells they read, so one NumPy call updates every window at
+once. Taps that fall on padding are never visited, which is exactly how
+PyTorch treats them: max ignores padding, and zero padding adds nothing to a
+sum. Threads, dtypes and shortcuts live in :mod:`pooling_core._fast`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 import numpy as np
 
-from ._tiles import run_tiled
+from ._fast import (
+    accumulator_dtype,
+    add_into,
+    add_product_into,
+    max_into,
+    offset_dtype,
+    run_tiled,
+    stride1_reduce,
+)
 from .geometry import Geometry
 from .params import as_input
 
@@ -24,164 +39,95 @@ __all__ = ["PoolResult", "pool2d"]
 MODES = ("max", "avg")
 
 
-def _accumulator_dtype(dtype: np.dtype) -> np.dtype:
-    """Sums of float16 are taken in float32, as PyTorch does on the CPU."""
-    return np.dtype(np.float32) if dtype == np.float16 else dtype
-
-
-def _offset_dtype(n_offsets: int) -> np.dtype:
-    return np.dtype(np.uint8) if n_offsets <= 256 else np.dtype(np.int32)
-
-
-@cache
-def _max_into(dtype: np.dtype):
-    """``update(running, values)``: ``running = max(running, values)`` in place,
-    keeping the *running* value when 0.0 meets -0.0, so the first of tied
-    zeros wins with its sign, as in PyTorch.
-
-    NumPy does not promise which argument ``np.maximum`` returns for tied
-    zeros (here float32 returns the second, float16 the first), so the order
-    is found by trying it on contiguous, strided and one-element arrays; where
-    neither order holds everywhere, a masked copy decides explicitly.
-    """
-    def keeps_running(first_is_running: bool) -> bool:
-        for running0 in (0.0, -0.0):
-            for n, step in ((64, 1), (64, 2), (1, 1)):
-                running = np.full(n * step, running0, dtype)[::step]
-                new = np.full(n * step, -running0, dtype)[::step]
-                got = np.maximum(running, new) if first_is_running else np.maximum(new, running)
-                if not np.array_equal(np.signbit(got), np.signbit(running)):
-                    return False
-        return True
-
-    if keeps_running(False):
-        return lambda running, values: np.maximum(values, running, out=running)
-    if keeps_running(True):
-        return lambda running, values: np.maximum(running, values, out=running)
-    return lambda running, values: np.copyto(running, values,
-                                             where=(values > running) | np.isnan(values))
-
-
-# Kernels. Each works on (P, H, W) planes and writes into arrays it is given, so
-# run_tiled can hand it any block of planes. The loop is over kernel offsets.
+# Max pooling ----------------------------------------------------------------
 
 def _max_forward(geom: Geometry, x, output) -> None:
+    """``output`` = each window's maximum (a NaN in the window wins)."""
+    if geom.stride == (1, 1):
+        return stride1_reduce(geom, x, output, "max")
     output.fill(-np.inf)
-    update = _max_into(output.dtype)
-    for _, orow, ocol, irow, icol in geom.tap_plan:
-        update(output[:, orow, ocol], x[:, irow, icol])
-
-
-def _shifted_forward(geom: Geometry, x, output, mode: str) -> None:
-    """Stride-1 windows: sums (mode "avg") or maxima (mode "max").
-
-    With stride 1, the cell that kernel offset ``(i, j)`` adds to output
-    ``(r, c)`` sits a fixed distance ``i * d_h * W_p + j * d_w`` further along
-    the flattened padded planes. So each offset is one long contiguous 1-D
-    operation instead of many short rows; the padded copy is filled with 0
-    for sums and -inf for maxima, which changes no result.
-    """
-    row_lo, row_hi, col_lo, col_hi = geom.extent
-    p, h, w = x.shape
-    hp, wp = row_hi - row_lo, col_hi - col_lo
-    padded = np.full((p, hp, wp), 0 if mode == "avg" else -np.inf, dtype=output.dtype)
-    padded[:, -row_lo:-row_lo + h, -col_lo:-col_lo + w] = x
-    flat = padded.reshape(-1)
-    (kh, kw), dh, dw = geom.kernel_size, geom.rows.dilation, geom.cols.dilation
-    n = flat.size - ((kh - 1) * dh * wp + (kw - 1) * dw)  # every needed cell is below n
-    acc = np.empty(flat.size, dtype=output.dtype)
-    head = acc[:n]
-    if mode == "avg":  # 0 + first value, as PyTorch starts its sums (-0.0 becomes +0.0)
-        start, update = (lambda h, v: np.add(v, 0, out=h)), (lambda h, v: np.add(h, v, out=h))
-    else:
-        start, update = np.copyto, _max_into(output.dtype)
-    for offset, (i, j) in enumerate(geom.offsets()):
-        (update if offset else start)(head, flat[i * dh * wp + j * dw:][:n])
-    ho, wo = geom.out_shape
-    output[...] = acc.reshape(p, hp, wp)[:, :ho, :wo]
+    keep_larger = max_into(output.dtype)
+    for step in geom.tap_plan:
+        keep_larger(output[:, step.out_rows, step.out_cols], x[:, step.in_rows, step.in_cols])
 
 
 def _first_max_hits(geom: Geometry, x, output):
-    """Yield ``(plan entry, hit)`` per offset: ``hit`` marks the windows whose
+    """Yield ``(step, hit)`` per plan step: ``hit`` marks the windows whose
     first maximum (row-major) sits at that offset. NaN windows get no hit."""
     found = np.zeros(output.shape, dtype=bool)
     hit = np.empty(output.shape, dtype=bool)
-    for entry in geom.tap_plan:
-        _, orow, ocol, irow, icol = entry
-        h, f = hit[:, orow, ocol], found[:, orow, ocol]
-        np.equal(x[:, irow, icol], output[:, orow, ocol], out=h)
+    for step in geom.tap_plan:
+        h, f = hit[:, step.out_rows, step.out_cols], found[:, step.out_rows, step.out_cols]
+        np.equal(x[:, step.in_rows, step.in_cols], output[:, step.out_rows, step.out_cols], out=h)
         np.greater(h, f, out=h)  # equal to the max and not seen before
         np.logical_or(f, h, out=f)
-        yield entry, h
+        yield step, h
 
 
 def _max_argmax(geom: Geometry, x, output, arg) -> None:
-    """Kernel offset of each window's maximum, PyTorch's way (see PoolResult.argmax_offset)."""
+    """``arg`` = kernel offset of each window's maximum (see PoolResult.argmax_offset)."""
     arg.fill(0)
-    step = np.empty(output.shape, dtype=arg.dtype)
-    for (offset, orow, ocol, _, _), h in _first_max_hits(geom, x, output):
-        if offset:
+    scratch = np.empty(output.shape, dtype=arg.dtype)
+    for step, h in _first_max_hits(geom, x, output):
+        if step.offset:
             # A non-NaN window is hit exactly once, so adding offset * hit
             # sets its offset (much faster than a masked copy).
-            st = step[:, orow, ocol]
-            np.multiply(h, arg.dtype.type(offset), out=st)
-            a = arg[:, orow, ocol]
-            np.add(a, st, out=a)
+            s = scratch[:, step.out_rows, step.out_cols]
+            np.multiply(h, arg.dtype.type(step.offset), out=s)
+            a = arg[:, step.out_rows, step.out_cols]
+            np.add(a, s, out=a)
     has_nan = np.isnan(output)
     if has_nan.any():  # NaN equals nothing: its window takes the last NaN's offset
-        for offset, orow, ocol, irow, icol in geom.tap_plan:
-            np.copyto(arg[:, orow, ocol], offset,
-                      where=np.isnan(x[:, irow, icol]) & has_nan[:, orow, ocol])
+        for step in geom.tap_plan:
+            np.copyto(arg[:, step.out_rows, step.out_cols], step.offset,
+                      where=np.isnan(x[:, step.in_rows, step.in_cols])
+                      & has_nan[:, step.out_rows, step.out_cols])
 
 
-def _avg_sum(geom: Geometry, x, total) -> None:
-    # Row-major offsets add each window's cells in the order PyTorch's CPU
-    # kernel does, so float32 sums agree to the last bit.
-    total.fill(0)
-    for _, orow, ocol, irow, icol in geom.tap_plan:
-        block = total[:, orow, ocol]
-        np.add(block, x[:, irow, icol], out=block)
-
-
-def _avg_backward(geom: Geometry, share, grad_input) -> None:
+def _route(geom: Geometry, grad_output, chosen_per_step, grad_input) -> None:
+    """``grad_input`` = the sum over plan steps of ``grad_output * chosen``,
+    each added into the input cells that step reads."""
     grad_input.fill(0)
-    for (_, orow, ocol, irow, icol), first in zip(geom.tap_plan, geom.first_writers):
-        cells = grad_input[:, irow, icol]
-        if first:  # nothing has reached these cells yet: write
-            np.copyto(cells, share[:, orow, ocol])
-        else:
-            np.add(cells, share[:, orow, ocol], out=cells)
-
-
-def _route(geom: Geometry, grad_output, chosen_at, grad_input) -> None:
-    """Add ``grad_output`` into the cells picked by ``chosen_at(entry)`` per offset."""
-    grad_input.fill(0)
-    first_writer = dict(zip((e[0] for e in geom.tap_plan), geom.first_writers))
-    routed = np.empty(grad_output.shape, dtype=grad_input.dtype)
-    for entry, chosen in chosen_at:
-        offset, orow, ocol, irow, icol = entry
-        cells = grad_input[:, irow, icol]
-        if first_writer[offset]:  # nothing has reached these cells yet: write
-            np.multiply(grad_output[:, orow, ocol], chosen, out=cells)
-        else:
-            r = routed[:, orow, ocol]
-            np.multiply(grad_output[:, orow, ocol], chosen, out=r)
-            np.add(cells, r, out=cells)
+    scratch = np.empty(grad_output.shape, dtype=grad_input.dtype)
+    for step, chosen in chosen_per_step:
+        out = (slice(None), step.out_rows, step.out_cols)
+        add_product_into(grad_input[:, step.in_rows, step.in_cols], grad_output[out], chosen,
+                         step.first_writer, scratch[out])
 
 
 def _max_backward(geom: Geometry, x, output, grad_output, grad_input) -> None:
-    """Route each gradient to its window's first maximum, found on the fly."""
+    """Hand each window's gradient whole to its first maximum, found on the fly."""
     _route(geom, grad_output, _first_max_hits(geom, x, output), grad_input)
 
 
 def _max_backward_from_argmax(geom: Geometry, grad_output, arg, grad_input) -> None:
-    chosen = ((e, arg[:, e[1], e[2]] == e[0]) for e in geom.tap_plan)
+    """Hand each window's gradient whole to the cell at its argmax offset."""
+    chosen = ((step, arg[:, step.out_rows, step.out_cols] == step.offset) for step in geom.tap_plan)
     _route(geom, grad_output, chosen, grad_input)
 
 
-def _planes(a: np.ndarray) -> np.ndarray:
-    """View (or copy) any (..., H, W) array as (P, H, W)."""
-    return a.reshape((-1,) + a.shape[-2:])
+# Average pooling ------------------------------------------------------------
+
+def _avg_forward(geom: Geometry, x, output, divisor) -> None:
+    """``output`` = each window's sum over its real cells, divided by ``divisor``."""
+    if geom.stride == (1, 1):
+        stride1_reduce(geom, x, output, "sum")
+    else:
+        # Row-major offsets add each window's cells in the order PyTorch's CPU
+        # kernel does, so float32 sums agree to the last bit.
+        output.fill(0)
+        for step in geom.tap_plan:
+            block = output[:, step.out_rows, step.out_cols]
+            np.add(block, x[:, step.in_rows, step.in_cols], out=block)
+    np.divide(output, divisor, out=output)
+
+
+def _avg_backward(geom: Geometry, share, grad_input) -> None:
+    """Hand every real cell of a window its ``share = grad / divisor``."""
+    grad_input.fill(0)
+    for step in geom.tap_plan:
+        add_into(grad_input[:, step.in_rows, step.in_cols], share[:, step.out_rows, step.out_cols],
+                 step.first_writer)
 
 
 @dataclass(frozen=True, eq=False)
@@ -222,9 +168,8 @@ class PoolResult:
         self._require_max("argmax_offset")
         geom = self.geometry
         kh, kw = geom.kernel_size
-        arg = np.empty(self.output.shape, dtype=_offset_dtype(kh * kw))
-        run_tiled(lambda x, out, a: _max_argmax(geom, x, out, a),
-                  _planes(self.input), _planes(self.output), _planes(arg))
+        arg = np.empty(self.output.shape, dtype=offset_dtype(kh * kw))
+        run_tiled(lambda x, out, a: _max_argmax(geom, x, out, a), self.input, self.output, arg)
         return arg
 
     @cached_property
@@ -264,6 +209,13 @@ class PoolResult:
             parts ``grad / divisor`` (parts that land on padding are lost);
             max pooling hands it whole to the window's argmax. Where windows
             overlap, the parts that reach one cell add up.
+
+        Examples
+        --------
+        >>> res = pool2d(np.arange(1, 17).reshape(4, 4), 2)
+        >>> res.backward(np.ones((2, 2)))[:2]
+        array([[0., 0., 0., 0.],
+               [0., 1., 0., 1.]])
         """
         g = np.asarray(grad_output)
         if g.shape != self.output.shape:
@@ -273,20 +225,20 @@ class PoolResult:
         if g.dtype == np.bool_ or g.dtype.kind not in "fiu":
             raise TypeError(f"grad_output must hold real numbers, got dtype {g.dtype}")
         dtype = self.output.dtype
-        acc = _accumulator_dtype(dtype)
+        acc = accumulator_dtype(dtype)
         g = g.astype(acc, copy=False)
         geom = self.geometry
         grad_input = np.empty(self.input.shape, dtype=acc)
         if self.mode == "avg":
             share = g / self.divisor.astype(acc)
-            run_tiled(lambda s, gi: _avg_backward(geom, s, gi), _planes(share), _planes(grad_input))
+            run_tiled(lambda s, gi: _avg_backward(geom, s, gi), share, grad_input)
         elif "argmax_offset" in self.__dict__ or np.isnan(self.output).any():
             # NaN windows route to their last NaN, which only argmax_offset knows.
             run_tiled(lambda go, a, gi: _max_backward_from_argmax(geom, go, a, gi),
-                      _planes(g), _planes(self.argmax_offset), _planes(grad_input))
+                      g, self.argmax_offset, grad_input)
         else:
-            run_tiled(lambda xs, out, go, gi: _max_backward(geom, xs, out, go, gi),
-                      _planes(self.input), _planes(self.output), _planes(g), _planes(grad_input))
+            run_tiled(lambda x, out, go, gi: _max_backward(geom, x, out, go, gi),
+                      self.input, self.output, g, grad_input)
         return grad_input.astype(dtype, copy=False)
 
 
@@ -339,23 +291,15 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     x = as_input(x)
     geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode)
     out_shape = x.shape[:-2] + geom.out_shape
-    planes = _planes(x)
-    shifted = geom.rows.stride == 1 and geom.cols.stride == 1
     if mode == "max":
         output = np.empty(out_shape, dtype=x.dtype)
-        if shifted:
-            run_tiled(lambda xs, out: _shifted_forward(geom, xs, out, "max"), planes, _planes(output))
-        else:
-            run_tiled(lambda xs, out: _max_forward(geom, xs, out), planes, _planes(output))
+        run_tiled(lambda xs, out: _max_forward(geom, xs, out), x, output)
     else:
-        acc = _accumulator_dtype(x.dtype)
-        total = np.empty(out_shape, dtype=acc)
-        if shifted:
-            run_tiled(lambda xs, t: _shifted_forward(geom, xs, t, "avg"), planes, _planes(total))
-        else:
-            run_tiled(lambda xs, t: _avg_sum(geom, xs, t), planes, _planes(total))
+        acc = accumulator_dtype(x.dtype)
+        output = np.empty(out_shape, dtype=acc)
         divisor = geom.divisor(count_include_pad)
-        uniform = (divisor == divisor.flat[0]).all()
-        np.divide(total, acc.type(divisor.flat[0]) if uniform else divisor.astype(acc), out=total)
-        output = total.astype(x.dtype, copy=False)
+        # One number when every window has the same divisor: a scalar divides faster.
+        divisor = acc.type(divisor.flat[0]) if (divisor == divisor.flat[0]).all() else divisor.astype(acc)
+        run_tiled(lambda xs, out: _avg_forward(geom, xs, out, divisor), x, output)
+        output = output.astype(x.dtype, copy=False)
     return PoolResult(x, output, geom, mode, bool(count_include_pad))
