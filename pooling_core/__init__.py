@@ -12,9 +12,10 @@ NumPy only: this package never imports streamlit or plotly.
 
 Modules: ``pool`` (max and average pooling, forward beside backward),
 ``kmax`` (K-max pooling), ``geometry`` (where the windows are), ``size`` (the
-output-size formula), ``params`` (reading the arguments), ``trace`` (the story
-of each window), ``reference`` (plain loops the tests hold the rest against);
-``_fast`` holds the speed machinery (threads, dtypes, shortcuts).
+output-size formula), ``params`` (reading the arguments), ``trace`` (the
+story of each window), ``reference`` and ``reference_kmax`` (plain loops the
+tests hold the rest against); ``_fast`` holds the speed machinery (threads,
+dtypes, shortcuts).
 """
 
 from .geometry import Geometry

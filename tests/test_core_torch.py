@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose, assert_array_equal
 
+from conftest import FIGURE1_INPUT
 from pooling_core import kmax_pool, pool2d
 
 torch = pytest.importorskip("torch")
@@ -213,7 +214,7 @@ def test_max_of_signed_zeros_matches_torch(row, dtype):
 
 
 def test_figure1_matches_torch():
-    x = np.arange(1.0, 17.0).reshape(4, 4)
+    x = FIGURE1_INPUT
     out, indices, _ = torch_pool(x, None, 2, 2, 0, "max", 1, False, True)
     assert_array_equal(pool2d(x, 2).output, out)
     assert_array_equal(pool2d(x, 2).indices, indices)

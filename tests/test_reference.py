@@ -10,28 +10,16 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal, assert_allclose
 
+from conftest import FIGURE1_AVG, FIGURE1_INPUT, FIGURE1_MAX, FIGURE2_INPUT, FIGURE2_KMAX
 from pooling_core.reference import (
-    kmax_backward_reference,
-    kmax_reference,
     output_size_reference,
     pool2d_backward_reference,
     pool2d_reference,
-    pool2d_windows_reference,
 )
+from pooling_core.reference_kmax import kmax_backward_reference, kmax_reference
 
 NAN = math.nan
 INF = math.inf
-
-
-def figure1_input():
-    """The tutorial's figure 1 input: 1..16 in a 4x4 grid."""
-    return np.arange(1, 17).reshape(4, 4)
-
-
-def figure2_input():
-    """The tutorial's figure 2: columns F1..F4 of a 4x4 matrix."""
-    f1, f2, f3, f4 = [1, 2, 3, 2], [5, 6, 1, 8], [4, 4, 8, 6], [3, 0, 9, 5]
-    return np.array([f1, f2, f3, f4]).T
 
 
 # ---------------------------------------------------------------------------
@@ -41,40 +29,39 @@ def figure2_input():
 
 def test_figure1_average():
     # [[1,2],[5,6]] -> 14/4 = 3.5; [[3,4],[7,8]] -> 22/4 = 5.5; ...
-    output, indices, divisor = pool2d_reference(figure1_input(), 2, 2,
-                                                mode="avg")
-    assert_array_equal(output, [[3.5, 5.5], [11.5, 13.5]])
-    assert indices is None
-    assert_array_equal(divisor, [[4, 4], [4, 4]])
+    ref = pool2d_reference(FIGURE1_INPUT, 2, 2, mode="avg")
+    assert_array_equal(ref.output, FIGURE1_AVG)
+    assert ref.indices is None
+    assert_array_equal(ref.divisor, [[4, 4], [4, 4]])
 
 
 def test_figure1_max():
-    output, indices, divisor = pool2d_reference(figure1_input(), 2, 2,
-                                                mode="max")
-    assert_array_equal(output, [[6, 8], [14, 16]])
+    ref = pool2d_reference(FIGURE1_INPUT, 2, 2, mode="max")
+    assert_array_equal(ref.output, FIGURE1_MAX)
     # 6 is at (1, 1) -> 1*4+1 = 5, 8 at (1, 3) -> 7, 14 at (3, 1) -> 13, ...
-    assert_array_equal(indices, [[5, 7], [13, 15]])
-    assert divisor is None
+    assert_array_equal(ref.indices, [[5, 7], [13, 15]])
+    assert ref.divisor is None
 
 
 def test_figure1_integer_input_gives_float64():
-    output, _, _ = pool2d_reference(figure1_input(), 2, mode="max")
-    assert output.dtype == np.float64
+    ref = pool2d_reference(FIGURE1_INPUT.astype(np.int64), 2, mode="max")
+    assert ref.output.dtype == np.float64
+    assert_array_equal(ref.output, FIGURE1_MAX)
 
 
 def test_figure2_kmax():
-    output, indices = kmax_reference(figure2_input(), 2)
+    kept = kmax_reference(FIGURE2_INPUT, 2)
     # F1=[1,2,3,2] -> [2,3] (the 2 at index 1, not the one at index 3)
     # F2=[5,6,1,8] -> [6,8]; F3=[4,4,8,6] -> [8,6]; F4=[3,0,9,5] -> [9,5]
-    assert_array_equal(output, [[2, 6, 8, 9], [3, 8, 6, 5]])
-    assert_array_equal(indices, [[1, 1, 2, 2], [2, 3, 3, 3]])
-    assert indices.dtype == np.int64
+    assert_array_equal(kept.output, np.transpose(FIGURE2_KMAX))
+    assert_array_equal(kept.indices, [[1, 1, 2, 2], [2, 3, 3, 3]])
+    assert kept.indices.dtype == np.int64
 
 
 def test_figure2_kmax_largest_first():
-    output, indices = kmax_reference(figure2_input(), 2, keep_order=False)
-    assert_array_equal(output, [[3, 8, 8, 9], [2, 6, 6, 5]])
-    assert_array_equal(indices, [[2, 3, 2, 2], [1, 1, 3, 3]])
+    kept = kmax_reference(FIGURE2_INPUT, 2, keep_order=False)
+    assert_array_equal(kept.output, [[3, 8, 8, 9], [2, 6, 6, 5]])
+    assert_array_equal(kept.indices, [[2, 3, 2, 2], [1, 1, 3, 3]])
 
 
 # ---------------------------------------------------------------------------
@@ -87,21 +74,21 @@ def test_padding_one_on_3x3():
     # Per axis: padded length 5, window span 2 -> floor(3/2)+1 = 2 windows,
     # starting at -1 and 1: taps {-1,0} (real: 0) and {1,2}.
     x = np.arange(1, 10).reshape(3, 3)
-    output, indices, _ = pool2d_reference(x, 2, 2, 1, mode="max")
+    ref = pool2d_reference(x, 2, 2, 1, mode="max")
     # windows: {1}, {2,3}, {4,7}, {5,6,8,9}
-    assert_array_equal(output, [[1, 3], [7, 9]])
-    assert_array_equal(indices, [[0, 2], [6, 8]])
+    assert_array_equal(ref.output, [[1, 3], [7, 9]])
+    assert_array_equal(ref.indices, [[0, 2], [6, 8]])
 
     # count_include_pad=True: every tap is inside [-1, 4) -> divisor 2*2.
-    output, _, divisor = pool2d_reference(x, 2, 2, 1, mode="avg")
-    assert_array_equal(divisor, [[4, 4], [4, 4]])
-    assert_array_equal(output, [[1 / 4, 5 / 4], [11 / 4, 28 / 4]])
+    ref = pool2d_reference(x, 2, 2, 1, mode="avg")
+    assert_array_equal(ref.divisor, [[4, 4], [4, 4]])
+    assert_array_equal(ref.output, [[1 / 4, 5 / 4], [11 / 4, 28 / 4]])
 
     # count_include_pad=False: divide by the real cells only.
-    output, _, divisor = pool2d_reference(x, 2, 2, 1, mode="avg",
-                                          count_include_pad=False)
-    assert_array_equal(divisor, [[1, 2], [2, 4]])
-    assert_array_equal(output, [[1, 2.5], [5.5, 7]])
+    ref = pool2d_reference(x, 2, 2, 1, mode="avg",
+                           count_include_pad=False)
+    assert_array_equal(ref.divisor, [[1, 2], [2, 4]])
+    assert_array_equal(ref.output, [[1, 2.5], [5.5, 7]])
 
 
 def test_asymmetric_padding():
@@ -110,67 +97,64 @@ def test_asymmetric_padding():
     # Columns: padded 5 -> floor(3/2)+1 = 2 windows at 0 and 2: taps {0,1}
     # and {2,3} (real: 2).
     x = np.arange(1, 7).reshape(2, 3)
-    output, indices, _ = pool2d_reference(x, 2, 2, (1, 0, 0, 2))
-    assert_array_equal(output, [[2, 3]])
-    assert_array_equal(indices, [[1, 2]])
+    ref = pool2d_reference(x, 2, 2, (1, 0, 0, 2))
+    assert_array_equal(ref.output, [[2, 3]])
+    assert_array_equal(ref.indices, [[1, 2]])
     # include pad: rows {-1,0} both in [-1,2) -> 2; columns 2 and 2 -> 4.
-    output, _, divisor = pool2d_reference(x, 2, 2, (1, 0, 0, 2), mode="avg")
-    assert_array_equal(divisor, [[4, 4]])
-    assert_array_equal(output, [[3 / 4, 3 / 4]])
-    output, _, divisor = pool2d_reference(x, 2, 2, (1, 0, 0, 2), mode="avg",
-                                          count_include_pad=False)
-    assert_array_equal(divisor, [[2, 1]])
-    assert_array_equal(output, [[1.5, 3]])
+    ref = pool2d_reference(x, 2, 2, (1, 0, 0, 2), mode="avg")
+    assert_array_equal(ref.divisor, [[4, 4]])
+    assert_array_equal(ref.output, [[3 / 4, 3 / 4]])
+    ref = pool2d_reference(x, 2, 2, (1, 0, 0, 2), mode="avg",
+                           count_include_pad=False)
+    assert_array_equal(ref.divisor, [[2, 1]])
+    assert_array_equal(ref.output, [[1.5, 3]])
 
 
 def test_two_entry_padding_is_per_axis():
     # (p_h, p_w) = (0, 1): only the columns are padded.
     x = np.arange(1, 10).reshape(3, 3)
-    output, _, _ = pool2d_reference(x, (3, 2), 1, (0, 1))
+    ref = pool2d_reference(x, (3, 2), 1, (0, 1))
     # one row of windows; column windows start at -1,0,1,2
-    assert output.shape == (1, 4)
-    assert_array_equal(output, [[7, 8, 9, 9]])
+    assert ref.output.shape == (1, 4)
+    assert_array_equal(ref.output, [[7, 8, 9, 9]])
 
 
 def test_padding_larger_than_half_kernel():
     # x = [[5]], kernel 3, stride 1, padding 2: padded 5, span 3 -> 3 windows
     # at -2, -1, 0, each of which contains the single real cell.
     x = np.array([[5.0]])
-    output, indices, _ = pool2d_reference(x, 3, 1, 2)
-    assert_array_equal(output, np.full((3, 3), 5.0))
-    assert_array_equal(indices, np.zeros((3, 3)))
-    output, _, divisor = pool2d_reference(x, 3, 1, 2, mode="avg")
-    assert_array_equal(divisor, np.full((3, 3), 9))
-    assert_array_equal(output, np.full((3, 3), 5 / 9))
-    output, _, _ = pool2d_reference(x, 3, 1, 2, mode="avg",
-                                    count_include_pad=False)
-    assert_array_equal(output, np.full((3, 3), 5.0))
+    ref = pool2d_reference(x, 3, 1, 2)
+    assert_array_equal(ref.output, np.full((3, 3), 5.0))
+    assert_array_equal(ref.indices, np.zeros((3, 3)))
+    ref = pool2d_reference(x, 3, 1, 2, mode="avg")
+    assert_array_equal(ref.divisor, np.full((3, 3), 9))
+    assert_array_equal(ref.output, np.full((3, 3), 5 / 9))
+    ref = pool2d_reference(x, 3, 1, 2, mode="avg",
+                           count_include_pad=False)
+    assert_array_equal(ref.output, np.full((3, 3), 5.0))
 
 
 def test_same_padding_odd_extra_goes_after():
     # size 5, kernel 2, stride 2: out = ceil(5/2) = 3, total pad =
     # (3-1)*2 + 2 - 5 = 1 -> before 0, after 1.
     x = np.arange(25).reshape(5, 5)
-    output, _, _ = pool2d_reference(x, 2, 2, "SAME")
-    assert_array_equal(output, [[6, 8, 9], [16, 18, 19], [21, 23, 24]])
-    extents = pool2d_windows_reference(x.shape, 2, 2, "same")
-    assert_array_equal(extents["row_start"][:, 0], [0, 2, 4])
-    assert_array_equal(extents["row_stop"][:, 0], [2, 4, 6])
+    ref = pool2d_reference(x, 2, 2, "SAME")
+    assert_array_equal(ref.output, [[6, 8, 9], [16, 18, 19], [21, 23, 24]])
+    assert_array_equal(ref.windows.row_start[:, 0], [0, 2, 4])
+    assert_array_equal(ref.windows.row_stop[:, 0], [2, 4, 6])
 
 
 def test_same_padding_stride_one_keeps_size():
     # size 4, kernel 4, stride 1: total pad 3 -> 1 before, 2 after.
     x = np.arange(16).reshape(4, 4)
-    extents = pool2d_windows_reference(x.shape, 4, 1, "same")
-    assert_array_equal(extents["col_start"][0], [-1, 0, 1, 2])
-    output, _, _ = pool2d_reference(x, 4, 1, "same")
-    assert output.shape == (4, 4)
+    ref = pool2d_reference(x, 4, 1, "same")
+    assert_array_equal(ref.windows.col_start[0], [-1, 0, 1, 2])
+    assert ref.output.shape == (4, 4)
 
 
 def test_valid_padding_is_no_padding():
-    x = figure1_input()
-    output, _, _ = pool2d_reference(x, 3, 1, "Valid")
-    assert_array_equal(output, [[11, 12], [15, 16]])
+    ref = pool2d_reference(FIGURE1_INPUT, 3, 1, "Valid")
+    assert_array_equal(ref.output, [[11, 12], [15, 16]])
 
 
 # ---------------------------------------------------------------------------
@@ -182,15 +166,15 @@ def test_ceil_mode_adds_partial_window():
     # x = 1..9 in 3x3, kernel 2, stride 2. Floor: (3-2)//2+1 = 1 window.
     # Ceil: ceil(1/2)+1 = 2 windows at 0 and 2 (2 < 3, so it is kept).
     x = np.arange(1, 10).reshape(3, 3)
-    output, _, _ = pool2d_reference(x, 2, 2)
-    assert_array_equal(output, [[5]])
-    output, indices, _ = pool2d_reference(x, 2, 2, ceil_mode=True)
-    assert_array_equal(output, [[5, 6], [8, 9]])
-    assert_array_equal(indices, [[4, 5], [7, 8]])
+    ref = pool2d_reference(x, 2, 2)
+    assert_array_equal(ref.output, [[5]])
+    ref = pool2d_reference(x, 2, 2, ceil_mode=True)
+    assert_array_equal(ref.output, [[5, 6], [8, 9]])
+    assert_array_equal(ref.indices, [[4, 5], [7, 8]])
     # The overhang past the input is not padding: it never counts.
-    output, _, divisor = pool2d_reference(x, 2, 2, mode="avg", ceil_mode=True)
-    assert_array_equal(divisor, [[4, 2], [2, 1]])
-    assert_array_equal(output, [[3, 4.5], [7.5, 9]])
+    ref = pool2d_reference(x, 2, 2, mode="avg", ceil_mode=True)
+    assert_array_equal(ref.divisor, [[4, 2], [2, 1]])
+    assert_array_equal(ref.output, [[3, 4.5], [7.5, 9]])
 
 
 def test_ceil_mode_with_padding_counts_padding_not_overhang():
@@ -199,19 +183,19 @@ def test_ceil_mode_with_padding_counts_padding_not_overhang():
     # (last start 6 in padded coords < 6 + 1, so it stays).
     # Window 3 has taps 5,6,7: real {5}; inside [-1, 7): {5, 6}.
     x = np.arange(1, 7).reshape(1, 6)
-    output, indices, _ = pool2d_reference(x, (1, 3), (1, 2), (0, 1),
-                                          ceil_mode=True)
-    assert_array_equal(output, [[2, 4, 6, 6]])
-    assert_array_equal(indices, [[1, 3, 5, 5]])
-    output, _, divisor = pool2d_reference(x, (1, 3), (1, 2), (0, 1),
-                                          mode="avg", ceil_mode=True)
-    assert_array_equal(divisor, [[3, 3, 3, 2]])
-    assert_array_equal(output, [[1, 3, 5, 3]])
-    output, _, divisor = pool2d_reference(x, (1, 3), (1, 2), (0, 1),
-                                          mode="avg", ceil_mode=True,
-                                          count_include_pad=False)
-    assert_array_equal(divisor, [[2, 3, 3, 1]])
-    assert_array_equal(output, [[1.5, 3, 5, 6]])
+    ref = pool2d_reference(x, (1, 3), (1, 2), (0, 1),
+                           ceil_mode=True)
+    assert_array_equal(ref.output, [[2, 4, 6, 6]])
+    assert_array_equal(ref.indices, [[1, 3, 5, 5]])
+    ref = pool2d_reference(x, (1, 3), (1, 2), (0, 1),
+                           mode="avg", ceil_mode=True)
+    assert_array_equal(ref.divisor, [[3, 3, 3, 2]])
+    assert_array_equal(ref.output, [[1, 3, 5, 3]])
+    ref = pool2d_reference(x, (1, 3), (1, 2), (0, 1),
+                           mode="avg", ceil_mode=True,
+                           count_include_pad=False)
+    assert_array_equal(ref.divisor, [[2, 3, 3, 1]])
+    assert_array_equal(ref.output, [[1.5, 3, 5, 6]])
 
 
 def test_ceil_mode_drops_window_starting_in_bottom_padding():
@@ -228,12 +212,12 @@ def test_ceil_mode_window_longer_than_input():
     # PyTorch allows this: size 3, kernel 4, stride 2, ceil ->
     # ceil((3-4)/2)+1 = 0+1 = 1 window covering the whole input.
     x = np.arange(9.0).reshape(3, 3)
-    output, indices, _ = pool2d_reference(x, 4, 2, ceil_mode=True)
-    assert_array_equal(output, [[8]])
-    assert_array_equal(indices, [[8]])
-    output, _, divisor = pool2d_reference(x, 4, 2, mode="avg", ceil_mode=True)
-    assert_array_equal(divisor, [[9]])
-    assert_array_equal(output, [[4]])
+    ref = pool2d_reference(x, 4, 2, ceil_mode=True)
+    assert_array_equal(ref.output, [[8]])
+    assert_array_equal(ref.indices, [[8]])
+    ref = pool2d_reference(x, 4, 2, mode="avg", ceil_mode=True)
+    assert_array_equal(ref.divisor, [[9]])
+    assert_array_equal(ref.output, [[4]])
     with pytest.raises(ValueError, match="kernel_size"):
         pool2d_reference(x, 4, 2, ceil_mode=False)
 
@@ -247,18 +231,17 @@ def test_dilation_two():
     # x = 0..15 in 4x4, kernel 2, dilation 2, stride 1: span 3 -> 2 windows
     # per axis. Window (0,0) taps rows {0,2} x cols {0,2}: 0,2,8,10.
     x = np.arange(16).reshape(4, 4)
-    output, indices, _ = pool2d_reference(x, 2, 1, dilation=2)
-    assert_array_equal(output, [[10, 11], [14, 15]])
-    assert_array_equal(indices, [[10, 11], [14, 15]])
-    output, _, divisor = pool2d_reference(x, 2, 1, mode="avg", dilation=2)
-    assert_array_equal(divisor, [[4, 4], [4, 4]])
+    ref = pool2d_reference(x, 2, 1, dilation=2)
+    assert_array_equal(ref.output, [[10, 11], [14, 15]])
+    assert_array_equal(ref.indices, [[10, 11], [14, 15]])
+    ref = pool2d_reference(x, 2, 1, mode="avg", dilation=2)
+    assert_array_equal(ref.divisor, [[4, 4], [4, 4]])
     # (0+2+8+10)/4 = 5, (1+3+9+11)/4 = 6, (4+6+12+14)/4 = 9, 10
-    assert_array_equal(output, [[5, 6], [9, 10]])
-    extents = pool2d_windows_reference(x.shape, 2, 1, dilation=2)
-    assert_array_equal(extents["row_start"], [[0, 0], [1, 1]])
-    assert_array_equal(extents["row_stop"], [[3, 3], [4, 4]])
-    assert_array_equal(extents["col_start"], [[0, 1], [0, 1]])
-    assert_array_equal(extents["col_stop"], [[3, 4], [3, 4]])
+    assert_array_equal(ref.output, [[5, 6], [9, 10]])
+    assert_array_equal(ref.windows.row_start, [[0, 0], [1, 1]])
+    assert_array_equal(ref.windows.row_stop, [[3, 3], [4, 4]])
+    assert_array_equal(ref.windows.col_start, [[0, 1], [0, 1]])
+    assert_array_equal(ref.windows.col_stop, [[3, 4], [3, 4]])
 
 
 def test_dilation_with_padding_counts_taps_not_span():
@@ -266,20 +249,20 @@ def test_dilation_with_padding_counts_taps_not_span():
     # padded length 5, span 3 -> 3 windows at -1, 0, 1 with taps
     # {-1,1}, {0,2}, {1,3}.
     x = np.array([[1.0, 2.0, 3.0]])
-    output, indices, _ = pool2d_reference(x, (1, 2), 1, (0, 1),
-                                          dilation=(1, 2))
-    assert_array_equal(output, [[2, 3, 2]])
-    assert_array_equal(indices, [[1, 2, 1]])
+    ref = pool2d_reference(x, (1, 2), 1, (0, 1),
+                           dilation=(1, 2))
+    assert_array_equal(ref.output, [[2, 3, 2]])
+    assert_array_equal(ref.indices, [[1, 2, 1]])
     # include pad: taps inside [-1, 4): all 2 in each window
-    output, _, divisor = pool2d_reference(x, (1, 2), 1, (0, 1), mode="avg",
-                                          dilation=(1, 2))
-    assert_array_equal(divisor, [[2, 2, 2]])
-    assert_array_equal(output, [[1, 2, 1]])
-    output, _, divisor = pool2d_reference(x, (1, 2), 1, (0, 1), mode="avg",
-                                          dilation=(1, 2),
-                                          count_include_pad=False)
-    assert_array_equal(divisor, [[1, 2, 1]])
-    assert_array_equal(output, [[2, 2, 2]])
+    ref = pool2d_reference(x, (1, 2), 1, (0, 1), mode="avg",
+                           dilation=(1, 2))
+    assert_array_equal(ref.divisor, [[2, 2, 2]])
+    assert_array_equal(ref.output, [[1, 2, 1]])
+    ref = pool2d_reference(x, (1, 2), 1, (0, 1), mode="avg",
+                           dilation=(1, 2),
+                           count_include_pad=False)
+    assert_array_equal(ref.divisor, [[1, 2, 1]])
+    assert_array_equal(ref.output, [[2, 2, 2]])
 
 
 def test_dilated_window_with_no_real_tap_is_an_error():
@@ -295,45 +278,45 @@ def test_dilated_window_with_no_real_tap_is_an_error():
 
 
 def test_tie_goes_to_first_maximum():
-    output, indices, _ = pool2d_reference(np.array([[1, 3], [3, 1]]), 2)
-    assert_array_equal(output, [[3]])
-    assert_array_equal(indices, [[1]])
+    ref = pool2d_reference(np.array([[1, 3], [3, 1]]), 2)
+    assert_array_equal(ref.output, [[3]])
+    assert_array_equal(ref.indices, [[1]])
 
 
 def test_nan_wins_and_last_nan_is_reported():
     x = np.array([[NAN, 5.0], [NAN, 1.0]])
-    output, indices, _ = pool2d_reference(x, 2)
-    assert np.isnan(output[0, 0])
-    assert_array_equal(indices, [[2]])
+    ref = pool2d_reference(x, 2)
+    assert np.isnan(ref.output[0, 0])
+    assert_array_equal(ref.indices, [[2]])
 
 
 def test_nan_before_larger_value_still_wins():
     x = np.array([[1.0, NAN, 7.0, 9.0]])
-    output, indices, _ = pool2d_reference(x, (1, 4))
-    assert np.isnan(output[0, 0])
-    assert_array_equal(indices, [[1]])
+    ref = pool2d_reference(x, (1, 4))
+    assert np.isnan(ref.output[0, 0])
+    assert_array_equal(ref.indices, [[1]])
 
 
 def test_all_minus_infinity_reports_first_real_cell():
     x = np.full((2, 2), -INF)
-    output, indices, _ = pool2d_reference(x, 2)
-    assert_array_equal(output, [[-INF]])
-    assert_array_equal(indices, [[0]])
+    ref = pool2d_reference(x, 2)
+    assert_array_equal(ref.output, [[-INF]])
+    assert_array_equal(ref.indices, [[0]])
     # With padding 1 on a 1x1 input: every window's first real cell is (0,0).
-    output, indices, _ = pool2d_reference(np.array([[-INF]]), 2, 1, 1)
-    assert_array_equal(output, np.full((2, 2), -INF))
-    assert_array_equal(indices, np.zeros((2, 2)))
+    ref = pool2d_reference(np.array([[-INF]]), 2, 1, 1)
+    assert_array_equal(ref.output, np.full((2, 2), -INF))
+    assert_array_equal(ref.indices, np.zeros((2, 2)))
     # Window (0,1) of this 2x3 input is {-inf at (0,1), -inf at (0,2),
     # -inf (1,1), -inf (1,2)}, with padding 0 -> first real cell (0,1).
     x = np.array([[0.0, -INF, -INF], [0.0, -INF, -INF]])
-    _, indices, _ = pool2d_reference(x, 2, 1)
-    assert_array_equal(indices, [[0, 1]])
+    ref = pool2d_reference(x, 2, 1)
+    assert_array_equal(ref.indices, [[0, 1]])
 
 
 def test_plus_infinity_in_average():
-    output, _, _ = pool2d_reference(np.array([[INF, 1.0], [2.0, 3.0]]), 2,
-                                    mode="avg")
-    assert_array_equal(output, [[INF]])
+    ref = pool2d_reference(np.array([[INF, 1.0], [2.0, 3.0]]), 2,
+                           mode="avg")
+    assert_array_equal(ref.output, [[INF]])
 
 
 # ---------------------------------------------------------------------------
@@ -345,21 +328,21 @@ def test_plus_infinity_in_average():
 def test_leading_dims_are_pooled_plane_by_plane(lead):
     rng = np.random.default_rng(0)
     x = rng.standard_normal(lead + (5, 4))
-    output, indices, _ = pool2d_reference(x, 2, 1)
-    assert output.shape == lead + (4, 3)
+    ref = pool2d_reference(x, 2, 1)
+    assert ref.output.shape == lead + (4, 3)
     for plane in np.ndindex(lead):
-        alone, alone_idx, _ = pool2d_reference(x[plane], 2, 1)
-        assert_array_equal(output[plane], alone)
-        assert_array_equal(indices[plane], alone_idx)
+        alone = pool2d_reference(x[plane], 2, 1)
+        assert_array_equal(ref.output[plane], alone.output)
+        assert_array_equal(ref.indices[plane], alone.indices)
 
 
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_float_dtype_is_kept(dtype):
     x = np.arange(16, dtype=dtype).reshape(4, 4)
     for mode in ("max", "avg"):
-        output, _, _ = pool2d_reference(x, 2, mode=mode)
-        assert output.dtype == dtype
-        grad = pool2d_backward_reference(x, np.ones(output.shape), 2,
+        ref = pool2d_reference(x, 2, mode=mode)
+        assert ref.output.dtype == dtype
+        grad = pool2d_backward_reference(x, np.ones(ref.output.shape), 2,
                                          mode=mode)
         assert grad.dtype == dtype
 
@@ -435,7 +418,7 @@ def test_backward_rejects_wrong_grad_shape():
 
 
 def test_kmax_backward_scatters_to_positions():
-    grad = kmax_backward_reference(figure2_input(),
+    grad = kmax_backward_reference(FIGURE2_INPUT,
                                    [[1, 2, 3, 4], [5, 6, 7, 8]], 2)
     assert_array_equal(grad, [[0, 0, 0, 0],
                               [1, 2, 0, 0],
@@ -450,33 +433,33 @@ def test_kmax_backward_scatters_to_positions():
 
 def test_kmax_nan_is_largest():
     x = np.array([[1.0], [NAN], [3.0], [2.0]])
-    output, indices = kmax_reference(x, 2)
-    assert_array_equal(output, [[NAN], [3.0]])
-    assert_array_equal(indices, [[1], [2]])
-    output, indices = kmax_reference(x, 2, keep_order=False)
-    assert_array_equal(output, [[NAN], [3.0]])
-    output, indices = kmax_reference(np.array([[3.0], [NAN]]), 2,
-                                     keep_order=False)
-    assert_array_equal(indices, [[1], [0]])
+    kept = kmax_reference(x, 2)
+    assert_array_equal(kept.output, [[NAN], [3.0]])
+    assert_array_equal(kept.indices, [[1], [2]])
+    kept = kmax_reference(x, 2, keep_order=False)
+    assert_array_equal(kept.output, [[NAN], [3.0]])
+    kept = kmax_reference(np.array([[3.0], [NAN]]), 2,
+                          keep_order=False)
+    assert_array_equal(kept.indices, [[1], [0]])
 
 
 def test_kmax_ties_prefer_earlier_positions():
     x = np.array([[2, 2, 1, 2]])
-    output, indices = kmax_reference(x, 2, axis=-1)
-    assert_array_equal(output, [[2, 2]])
-    assert_array_equal(indices, [[0, 1]])
-    output, indices = kmax_reference(x, 3, axis=1, keep_order=False)
-    assert_array_equal(indices, [[0, 1, 3]])
+    kept = kmax_reference(x, 2, axis=-1)
+    assert_array_equal(kept.output, [[2, 2]])
+    assert_array_equal(kept.indices, [[0, 1]])
+    kept = kmax_reference(x, 3, axis=1, keep_order=False)
+    assert_array_equal(kept.indices, [[0, 1, 3]])
 
 
 def test_kmax_other_axis_and_leading_dims():
     rng = np.random.default_rng(1)
     x = rng.standard_normal((2, 3, 5, 4))
-    output, indices = kmax_reference(x, 3, axis=1)
-    assert output.shape == (2, 3, 5, 4)
-    output, indices = kmax_reference(x, 2, axis=-1)
-    assert output.shape == (2, 3, 5, 2)
-    assert_array_equal(np.take_along_axis(x, indices, axis=-1), output)
+    kept = kmax_reference(x, 3, axis=1)
+    assert kept.output.shape == (2, 3, 5, 4)
+    kept = kmax_reference(x, 2, axis=-1)
+    assert kept.output.shape == (2, 3, 5, 2)
+    assert_array_equal(np.take_along_axis(x, kept.indices, axis=-1), kept.output)
 
 
 def test_kmax_rejects_bad_k_and_axis():
@@ -499,8 +482,7 @@ def test_reference_backward_matches_finite_differences():
         for i, j in np.ndindex(x.shape):
             step = np.zeros_like(x)
             step[i, j] = 1e-4
-            up = (pool2d_reference(x + step, 3, 2, 1, mode=mode)[0] * g).sum()
-            down = (pool2d_reference(x - step, 3, 2, 1, mode=mode)[0]
-                    * g).sum()
+            up = (pool2d_reference(x + step, 3, 2, 1, mode=mode).output * g).sum()
+            down = (pool2d_reference(x - step, 3, 2, 1, mode=mode).output * g).sum()
             numeric[i, j] = (up - down) / 2e-4
         assert_allclose(grad, numeric, atol=1e-7)
