@@ -44,11 +44,12 @@ MODES = ("max", "avg")
 def _max_forward(geom: Geometry, x, output) -> None:
     """``output`` = each window's maximum (a NaN in the window wins)."""
     if geom.stride == (1, 1):
-        return stride1_reduce(geom, x, output, "max")
-    output.fill(-np.inf)
-    keep_larger = max_into(output.dtype)
-    for step in geom.tap_plan:
-        keep_larger(output[:, step.out_rows, step.out_cols], x[:, step.in_rows, step.in_cols])
+        stride1_reduce(geom, x, output, "max")
+    else:
+        output.fill(-np.inf)
+        keep_larger = max_into(output.dtype)
+        for step in geom.tap_plan:
+            keep_larger(output[:, step.out_rows, step.out_cols], x[:, step.in_rows, step.in_cols])
 
 
 def _first_max_hits(geom: Geometry, x, output):
