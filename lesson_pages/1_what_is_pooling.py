@@ -3,7 +3,8 @@
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from lessons.figures.walkthrough import eye_feature_map, intro_figure
+from lessons.examples import eye_feature_map
+from lessons.figures.walkthrough import intro_figure
 from lessons.registry import PAGES
 from lessons.ui import chart, explained_errors, tr
 from pooling_core import pool2d

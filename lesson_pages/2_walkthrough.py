@@ -1,84 +1,67 @@
 """Lesson 2: the tutorial's Figure 1, a 2×2 window with stride 2 over the 4×4
-input 1..16, one window at a time, average and max pooling side by side."""
+input 1..16, one window at a time, average and max pooling side by side.
 
-import numpy as np
+Thin page: read the widgets, build ``lessons.walkthrough.Settings``, compute,
+hand the view to the figure builder, render."""
+
 import streamlit as st
 
-from lessons.figures.formula import size_formula
-from lessons.figures.grid import WINDOW_COLOR_NAMES, fmt
-from lessons.figures.walkthrough import arithmetic_text, walkthrough_figure
-from lessons.ui import chart, explained_errors, tr
-from pooling_core import explain_output_size, pool2d
+from lessons import walkthrough as wt
+from lessons.figures.grid import WINDOW_COLOR_NAMES
+from lessons.figures.walkthrough import walkthrough_figure
+from lessons.ui import chart, say, tr
 
-X = np.arange(1, 17, dtype=float).reshape(4, 4)  # the tutorial's input
-KERNEL, STRIDE = 2, 2
-SIZES = [explain_output_size(n, KERNEL, STRIDE) for n in X.shape]  # rows, columns: 2 windows each way
-N_WINDOWS = SIZES[0].out * SIZES[1].out
-HEAD = {"avg": "wt.avg_head", "max": "wt.max_head"}
+URL = {"bind": "query-params"}
+DEFAULTS = wt.Settings()
 
 
 def _move(delta: int) -> None:
-    step = st.session_state.get("wt_step", 1) + delta
-    st.session_state["wt_step"] = min(max(step, 1), N_WINDOWS)
+    st.session_state["wt_step"] = wt.moved(st.session_state.get("wt_step", DEFAULTS.step), delta)
 
 
 st.title(tr("nav.walkthrough"))
-st.markdown(tr("wt.lead", h=X.shape[0], w=X.shape[1], n=X.size, kh=KERNEL, kw=KERNEL, s=STRIDE, windows=N_WINDOWS))
+st.markdown(say(wt.LEAD))
 
 c_back, c_next, c_step, c_show = st.columns([1.4, 1.4, 3.6, 3], vertical_alignment="bottom")
-with c_step:
-    step = st.slider(tr("common.step"), 1, N_WINDOWS, key="wt_step", bind="query-params")
+with c_step:  # no value=: the Back/Next buttons set it, and its default is 1, DEFAULTS.step
+    step = st.slider(tr("common.step"), 1, wt.N_WINDOWS, key="wt_step", **URL)
 with c_back:
     st.button(tr("common.prev"), key="wt_back", on_click=_move, args=(-1,), disabled=step <= 1, width="stretch")
 with c_next:
-    st.button(tr("common.next"), key="wt_next", on_click=_move, args=(1,), disabled=step >= N_WINDOWS,
+    st.button(tr("common.next"), key="wt_next", on_click=_move, args=(1,), disabled=step >= wt.N_WINDOWS,
               width="stretch")
 with c_show:  # two toggles, not a radio: a bound radio would put its translated label in the URL
-    modes = [mode for mode in ("avg", "max")
-             if st.toggle(tr(HEAD[mode]), value=True, key=f"wt_{mode}", bind="query-params")]
+    modes = tuple(mode for mode in wt.MODES
+                  if st.toggle(tr(f"wt.{mode}_head"), value=mode in DEFAULTS.modes, key=f"wt_{mode}", **URL))
 
-if not modes:
+view = wt.compute(wt.Settings(step=step, modes=modes))
+
+if not view.modes:
     st.info(tr("wt.pick_one"))
-results, records = [], []
-with explained_errors():
-    results = [pool2d(X, KERNEL, STRIDE, mode=mode) for mode in modes]
-    records = [res.trace.windows() for res in results]
-
-if results:
+else:
     titles = []
-    for mode in modes:
-        name = tr(f"common.{mode}")
+    for mode in view.modes:
+        name = tr(f"common.{mode.mode}")
         titles += [tr("wt.panel_input", mode=name), tr("wt.panel_output", mode=name)]
-    fig = walkthrough_figure(results, titles=titles, step=step, play_label=tr("common.play"),
-                             pause_label=tr("common.pause"), step_label=tr("common.step"))
+    fig = walkthrough_figure(view, titles=titles, play_label=tr("common.play"), pause_label=tr("common.pause"),
+                             step_label=tr("common.step"))
     chart(fig, key="wt_fig")
-    st.caption(tr("wt.play_hint", windows=N_WINDOWS))
+    st.caption(tr("wt.play_hint", windows=wt.N_WINDOWS))
 
-    rec = records[0][step - 1]
-    st.markdown(tr("wt.where", n=step, total=N_WINDOWS, color=tr(f"wt.color_{WINDOW_COLOR_NAMES[rec.step]}"),
-                   r0=rec.row_start, r1=rec.row_stop - 1, c0=rec.col_start, c1=rec.col_stop - 1,
-                   i=rec.out_row, j=rec.out_col))
-    for col, res, recs in zip(st.columns(len(results)), results, records):
-        rec = recs[step - 1]
+    st.markdown(say(view.where, color=tr(f"wt.color_{WINDOW_COLOR_NAMES[view.step - 1]}")))
+    for col, mode in zip(st.columns(len(view.modes)), view.modes):
         with col:
-            st.markdown(f"#### {tr(HEAD[res.mode])}")
-            st.markdown(f"### `{arithmetic_text(rec)}`")
-            if res.mode == "avg":
-                st.markdown(tr("wt.avg_note", count=rec.real_values.size, total=fmt(rec.total),
-                               divisor=rec.divisor))
-            else:
-                st.markdown(tr("wt.max_note", value=fmt(rec.output), r=rec.argmax[0], c=rec.argmax[1]))
-            st.caption(tr("wt.output_so_far", cells=", ".join(fmt(r.output) for r in recs[:step])))
+            st.markdown(f"#### {tr(mode.head)}")
+            st.markdown(f"### `{mode.arithmetic[view.step - 1]}`")
+            st.markdown(say(mode.note))
+            st.caption(say(mode.so_far))
 
 st.subheader(tr("wt.size_head"))
 st.markdown(tr("wt.size_intro"))
-rows, cols = SIZES
-with explained_errors():
-    st.latex(size_formula(rows, "H").line)
-    st.latex(size_formula(cols, "W").line)
-    st.markdown(tr("wt.size_floor", num=rows.numerator, s=rows.stride, q=fmt(rows.quotient), out=rows.out))
-    odd = explain_output_size(5, KERNEL, STRIDE)
-    st.markdown(tr("wt.size_half", h=odd.size, out=odd.out, half=fmt(odd.size / 2)))
+for formula in view.formulas:
+    st.latex(formula.line)
+st.markdown(say(view.floor_note))
+st.markdown(say(view.half_note))
 
 left, right = st.columns(2)
 with left:

@@ -17,7 +17,7 @@ import numpy as np
 
 __all__ = [
     "PRESETS", "MAX_SIDE", "MAX_ABS", "GridError",
-    "ramp", "random_ints", "checker", "edge", "face", "preset",
+    "ramp", "random_ints", "checker", "edge", "face", "preset", "eye_feature_map",
     "format_grid", "parse_grid",
 ]
 
@@ -104,6 +104,22 @@ def preset(name: str, h: int, w: int, seed: int = 0) -> np.ndarray:
     if name not in builders:
         raise ValueError(f"preset must be one of {', '.join(PRESETS)}, got {name!r}")
     return builders[name](h, w)
+
+
+def eye_feature_map() -> np.ndarray:
+    """An 8×8 made-up feature map: the response of an "eye detector" on a face,
+    strong at a left eye (row 1, col 1) and a right eye (row 1, col 6), weak
+    elsewhere (lesson 1's picture)."""
+    return np.array([
+        [0, 1, 0, 0, 0, 0, 1, 0],
+        [1, 8, 3, 0, 0, 2, 9, 1],
+        [0, 3, 2, 0, 0, 1, 3, 0],
+        [0, 0, 0, 1, 1, 0, 0, 0],
+        [0, 0, 0, 1, 1, 0, 0, 0],
+        [0, 1, 0, 0, 0, 0, 1, 0],
+        [0, 0, 2, 1, 1, 2, 0, 0],
+        [0, 0, 0, 0, 0, 0, 0, 0],
+    ], dtype=float)
 
 
 def _number_text(v) -> str:

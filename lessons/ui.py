@@ -1,5 +1,6 @@
 """Streamlit helpers every page shares: the current language, translated text
-and the one way a page reports a configuration the core refuses."""
+(keys, and the ``(key, fields)`` pairs lesson view models carry) and the one
+way a page reports a configuration the core refuses."""
 
 from __future__ import annotations
 
@@ -21,9 +22,22 @@ def tr(key: str, /, **fields) -> str:
     return t(key, lang(), **fields)
 
 
-def show_error(exc: Exception) -> None:
-    """Explain a ``ValueError`` from the core; never a traceback."""
-    st.error(tr("common.error", message=str(exc)), icon=":material/error:")
+def say(text: tuple[str, dict], /, **more) -> str:
+    """Translate a view model's ``(key, fields)`` pair (``more`` adds fields)."""
+    key, fields = text
+    return tr(key, **fields, **more)
+
+
+def show_note(note: tuple[str, str, dict]) -> None:
+    """Show a view model's ``(level, key, fields)`` note: level is the streamlit
+    call (``"caption"``, ``"info"``, ``"success"``, ``"warning"``)."""
+    level, key, fields = note
+    getattr(st, level)(tr(key, **fields))
+
+
+def show_error(error: Exception | str) -> None:
+    """Explain a ``ValueError`` from the core (or its message); never a traceback."""
+    st.error(tr("common.error", message=str(error)), icon=":material/error:")
     st.caption(tr("common.error_hint"))
 
 

@@ -1,24 +1,23 @@
-"""Figure builders of lessons 1 and 2: the tutorial's Figure 1 frame by frame,
-the arithmetic strings, the size formula and the intro picture."""
+"""Figure builders of lessons 1 and 2: the tutorial's Figure 1 frame by frame
+and the intro picture."""
 
 import numpy as np
 import pytest
+from conftest import FIGURE1_AVG as AVG
+from conftest import FIGURE1_INPUT as X
+from conftest import FIGURE1_MAX as MAX
 
-from lessons.figures.formula import size_formula
+from lessons import walkthrough as wt
+from lessons.examples import eye_feature_map
 from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS
-from lessons.figures.walkthrough import (
-    UNFILLED_TEXT,
-    arithmetic_text,
-    eye_feature_map,
-    intro_figure,
-    walkthrough_figure,
-)
-from pooling_core import explain_output_size, pool2d
+from lessons.figures.walkthrough import UNFILLED_TEXT, intro_figure, walkthrough_figure
+from pooling_core import pool2d
 
-X = np.arange(1, 17, dtype=float).reshape(4, 4)
-AVG = [[3.5, 5.5], [11.5, 13.5]]
-MAX = [[6, 8], [14, 16]]
 TITLES = ["in avg", "out avg", "in max", "out max"]
+
+
+def _figure(step=1, modes=wt.MODES, titles=TITLES):
+    return walkthrough_figure(wt.compute(wt.Settings(step=step, modes=modes)), titles=titles)
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +26,8 @@ def results():
 
 
 @pytest.fixture(scope="module")
-def fig(results):
-    return walkthrough_figure(results, titles=TITLES, step=1)
+def fig():
+    return _figure(step=1)
 
 
 def _window(shapes, xref="x"):
@@ -94,8 +93,8 @@ def test_max_panel_highlights_the_argmax(fig, results):
 
 
 @pytest.mark.parametrize("step", [1, 2, 3, 4])
-def test_base_figure_matches_the_frame_of_its_step(results, step):
-    fig = walkthrough_figure(results, titles=TITLES, step=step)
+def test_base_figure_matches_the_frame_of_its_step(step):
+    fig = _figure(step=step)
     frame = fig.frames[step - 1]
     assert fig.layout.shapes == frame.layout.shapes
     assert fig.layout.title.text == frame.layout.title.text
@@ -126,57 +125,17 @@ def test_cells_have_one_size_in_every_panel(fig):
     assert list(lay.yaxis.range) == [3.5, -0.5]  # row 0 on top
 
 
-def test_one_mode_alone(results):
-    fig = walkthrough_figure(results[1:], titles=TITLES[2:], step=2)
+def test_one_mode_alone():
+    fig = _figure(step=2, modes=("max",), titles=TITLES[2:])
     assert len(fig.data) == 2 and len(fig.frames) == 4
     assert all(f.traces == (1,) for f in fig.frames)
     assert fig.layout.title.text == "<b>Step 2:   max(3, 4, 7, 8) = 8</b>"
     assert [s.xref for s in fig.layout.shapes if s.line.color == HIGHLIGHT] == ["x"]
 
 
-@pytest.mark.parametrize("step", [0, 5])
-def test_step_outside_the_walk_is_refused(results, step):
-    with pytest.raises(ValueError, match="step"):
-        walkthrough_figure(results, titles=TITLES, step=step)
-
-
-def test_arithmetic_strings_of_figure_1(results):
-    avg, mx = results
-    assert [arithmetic_text(r) for r in avg.trace.windows()] == [
-        "3.5 = (1 + 2 + 5 + 6) / 4",
-        "5.5 = (3 + 4 + 7 + 8) / 4",
-        "11.5 = (9 + 10 + 13 + 14) / 4",
-        "13.5 = (11 + 12 + 15 + 16) / 4",
-    ]
-    assert [arithmetic_text(r) for r in mx.trace.windows()] == [
-        "max(1, 2, 5, 6) = 6",
-        "max(3, 4, 7, 8) = 8",
-        "max(9, 10, 13, 14) = 14",
-        "max(11, 12, 15, 16) = 16",
-    ]
-
-
-def test_arithmetic_with_padding_and_rounding():
-    counted = pool2d(X, 2, 2, padding=1, mode="avg").trace.window(0, 0)
-    assert arithmetic_text(counted) == "0.25 = (1 + 0 + 0 + 0) / 4"
-    skipped = pool2d(X, 2, 2, padding=1, mode="avg", count_include_pad=False).trace.window(0, 0)
-    assert arithmetic_text(skipped) == "1 = (1) / 1"
-    ninths = pool2d(np.array([[1, 1, 1], [1, 1, 1], [1, 1, 2]], float), 3, mode="avg").trace.window(0, 0)
-    assert arithmetic_text(ninths) == "1.11 ≈ (1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 2) / 9"
-
-
-def test_size_formula_with_the_examples_numbers():
-    # The walkthrough shows the shared formula (lessons/figures/formula.py) on one line.
-    assert size_formula(explain_output_size(4, 2, 2), "H").line == (
-        r"H_{out} = \left\lfloor \dfrac{H + p_{h1} + p_{h2} - k_h}{s_h} \right\rfloor + 1"
-        r" = \left\lfloor \dfrac{4 + 0 + 0 - 2}{2} \right\rfloor + 1 = \left\lfloor \dfrac{2}{2} \right\rfloor + 1"
-        r" = \lfloor 1 \rfloor + 1 = 1 + 1 = 2"
-    )
-    odd = size_formula(explain_output_size(5, 2, 2), "W").line
-    assert odd.startswith(r"W_{out} = \left\lfloor \dfrac{W + p_{w1}")
-    assert odd.endswith(r"\lfloor 1.5 \rfloor + 1 = 1 + 1 = 2")
-    ceil = size_formula(explain_output_size(5, 2, 2, ceil_mode=True), "H").line
-    assert r"\lceil 1.5 \rceil + 1 = 2 + 1 = 3" in ceil
+def test_no_mode_no_figure():
+    with pytest.raises(ValueError, match="at least one mode"):
+        _figure(modes=())
 
 
 def test_intro_picture():

@@ -128,17 +128,21 @@ def cell_shape(row, col, color: str, *, width: int = 3, fill_alpha: float = 0.0)
     return window_shape(row, row + 1, col, col + 1, color, fill_alpha=fill_alpha, width=width)
 
 
-def record_shapes(rec, color: str) -> list[dict]:
-    """Shapes for one traced window: its extent, and with dilation its taps."""
-    dilated = len(rec.rows) > 1 and rec.rows[1] - rec.rows[0] > 1 or len(rec.cols) > 1 and rec.cols[1] - rec.cols[0] > 1
+def taps_path(rec, color: str) -> dict:
+    """One path shape with a square on every cell (tap) a dilated window reads."""
+    squares = [f"M{c - 0.5},{r - 0.5}H{c + 0.5}V{r + 0.5}H{c - 0.5}Z"
+               for r in rec.rows.tolist() for c in rec.cols.tolist()]
+    return {"type": "path", "xref": "x", "yref": "y", "path": "".join(squares),
+            "line": {"color": color, "width": 2}, "fillcolor": rgba(color, 0.35), "layer": "above"}
+
+
+def record_shapes(rec, color: str, *, dilated: bool = False) -> list[dict]:
+    """Shapes for one traced window: its extent, filled; or, when the window
+    is ``dilated`` (``Geometry.dilated``), its extent dotted and its taps filled."""
     if not dilated:
         return [window_shape(rec.row_start, rec.row_stop, rec.col_start, rec.col_stop, color)]
-    shapes = [window_shape(rec.row_start, rec.row_stop, rec.col_start, rec.col_stop, color,
-                           fill_alpha=0.0, width=2, dash="dot")]
-    for r in rec.rows:
-        for c in rec.cols:
-            shapes.append(window_shape(r, r + 1, c, c + 1, color, fill_alpha=0.35, width=2))
-    return shapes
+    return [window_shape(rec.row_start, rec.row_stop, rec.col_start, rec.col_stop, color,
+                         fill_alpha=0.0, width=2, dash="dot"), taps_path(rec, color)]
 
 
 def padded_view(trace, plane_values):

@@ -1,11 +1,11 @@
 """Figures for lessons 1 and 2: an input grid beside its pooled output.
 
-Lesson 1 shows a small "eye detector" feature map with every 2×2 window
-outlined next to its max-pooled result (:func:`intro_figure`). Lesson 2 walks
-through the tutorial's Figure 1 window by window (:func:`walkthrough_figure`):
-one Plotly frame per window, so Play runs in the browser without rerunning the
-script. Every number and rectangle comes from a ``pooling_core`` trace.
-Plotly and NumPy only; no streamlit.
+Lesson 1 shows a feature map with every window outlined next to its pooled
+result (:func:`intro_figure`). Lesson 2 walks through the tutorial's Figure 1
+window by window (:func:`walkthrough_figure`, from a
+:class:`lessons.walkthrough.View`): one Plotly frame per window, so Play runs
+in the browser without rerunning the script. Every number and rectangle comes
+from a ``pooling_core`` trace. Plotly and NumPy only; no streamlit.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .grid import CELL_SCALE, HIGHLIGHT, fmt, record_shapes, window_color, window_shape
+from .panels import Panel, axis_suffix, on_panel, panel_layout
 
 CURRENT_CELL = "#000000"  # outline of the output cell the current window writes
 UNFILLED_FILL = "#f4f4f4"  # output cells not computed yet
@@ -23,40 +24,7 @@ PLAIN_SCALE = [[0.0, "#f5f5f5"], [1.0, "#f5f5f5"]]  # walkthrough input: neutral
 FRAME_MS = 1100  # how long Play shows each window
 
 
-# --------------------------------------------------------------------------- text
-
-
-def arithmetic_text(rec) -> str:
-    """The computation of one window as a line of arithmetic.
-
-    Average: ``"3.5 = (1 + 2 + 5 + 6) / 4"`` (padding taps that count in the
-    divisor appear as ``0``); max: ``"max(1, 2, 5, 6) = 6"``. When the average
-    is not a short decimal the first sign is ``≈``.
-
-    Parameters
-    ----------
-    rec : pooling_core.trace.WindowRecord
-    """
-    if rec.mode == "avg":
-        terms = [fmt(v) for v in rec.real_values]
-        terms += ["0"] * int(np.sum(rec.counted & rec.is_padding))
-        shown = fmt(rec.output)
-        sign = "=" if fmt(rec.output, 12) == shown else "≈"
-        return f"{shown} {sign} ({' + '.join(terms)}) / {rec.divisor}"
-    return f"max({', '.join(fmt(v) for v in rec.real_values)}) = {fmt(rec.output)}"
-
-
-# --------------------------------------------------------------------------- panels
-
-
-def _axis_suffix(panel: int) -> str:
-    return "" if panel == 1 else str(panel)
-
-
-def _on(shape: dict, panel: int) -> dict:
-    """``shape`` moved onto subplot ``panel`` (1-based)."""
-    suffix = _axis_suffix(panel)
-    return {**shape, "xref": f"x{suffix}", "yref": f"y{suffix}"}
+# --------------------------------------------------------------------------- pieces
 
 
 def _inset(row: int, col: int, color: str, *, inset: float = 0.1, width: int = 4) -> dict:
@@ -66,41 +34,12 @@ def _inset(row: int, col: int, color: str, *, inset: float = 0.1, width: int = 4
     return shape
 
 
-def _panel_layout(sizes: list[tuple[int, int]], titles: list[str], spacing: float = 0.04) -> dict:
-    """Layout of grids side by side: square cells, row 0 on top, each panel as
-    wide and as tall as its share of the columns and rows (so cells have one
-    size in every panel), tops aligned, titles above. Built as a plain dict
-    (cheaper than ``make_subplots``: the page reruns on every step)."""
-    total = sum(w for _, w in sizes)
-    tallest = max(h for h, _ in sizes)
-    free = 1.0 - spacing * (len(sizes) - 1)
-    layout: dict = {"plot_bgcolor": "white", "showlegend": False, "annotations": []}
-    x0 = 0.0
-    for p, ((h, w), title) in enumerate(zip(sizes, titles), start=1):
-        suffix = _axis_suffix(p)
-        x1 = min(1.0, x0 + free * w / total)
-        layout[f"xaxis{suffix}"] = dict(
-            domain=[x0, x1], anchor=f"y{suffix}", tickmode="array", tickvals=list(range(w)),
-            range=[-0.5, w - 0.5], showgrid=False, zeroline=False, fixedrange=True,
-            constrain="domain", side="bottom", tickfont={"size": 11})
-        layout[f"yaxis{suffix}"] = dict(
-            domain=[1.0 - h / tallest, 1.0], anchor=f"x{suffix}", tickmode="array", tickvals=list(range(h)),
-            range=[h - 0.5, -0.5], showgrid=False, zeroline=False, fixedrange=True,
-            constrain="domain", constraintoward="top", scaleanchor=f"x{suffix}", scaleratio=1,
-            tickfont={"size": 11})
-        layout["annotations"].append(dict(
-            text=title, xref="paper", yref="paper", x=(x0 + x1) / 2, y=1.0, xanchor="center",
-            yanchor="bottom", showarrow=False, font={"size": 15}))
-        x0 = x1 + spacing
-    return layout
-
-
 def _input_trace(values, panel: int, *, zmin=None, zmax=None, colorscale=None) -> dict:
     """A heatmap of ``values`` on subplot ``panel``, each value written in its
     cell, by default in the light scale every page uses."""
     z = np.asarray(values, dtype=float)
     h, w = z.shape
-    suffix = _axis_suffix(panel)
+    suffix = axis_suffix(panel)
     return dict(
         type="heatmap", z=z.tolist(), x=list(range(w)), y=list(range(h)),
         text=[[fmt(v) for v in row] for row in z], texttemplate="%{text}",
@@ -112,22 +51,6 @@ def _input_trace(values, panel: int, *, zmin=None, zmax=None, colorscale=None) -
 
 
 # --------------------------------------------------------------------------- lesson 1
-
-
-def eye_feature_map() -> np.ndarray:
-    """An 8×8 made-up feature map: the response of an "eye detector" on a face,
-    strong at a left eye (row 1, col 1) and a right eye (row 1, col 6), weak
-    elsewhere."""
-    return np.array([
-        [0, 1, 0, 0, 0, 0, 1, 0],
-        [1, 8, 3, 0, 0, 2, 9, 1],
-        [0, 3, 2, 0, 0, 1, 3, 0],
-        [0, 0, 0, 1, 1, 0, 0, 0],
-        [0, 0, 0, 1, 1, 0, 0, 0],
-        [0, 1, 0, 0, 0, 0, 1, 0],
-        [0, 0, 2, 1, 1, 2, 0, 0],
-        [0, 0, 0, 0, 0, 0, 0, 0],
-    ], dtype=float)
 
 
 def intro_figure(res, *, titles: tuple[str, str], outline: str = "#444444") -> go.Figure:
@@ -142,11 +65,11 @@ def intro_figure(res, *, titles: tuple[str, str], outline: str = "#444444") -> g
     x = np.asarray(res.input, dtype=float)
     out = np.asarray(res.output, dtype=float)
     lo, hi = float(min(x.min(), out.min())), float(max(x.max(), out.max()))
-    layout = _panel_layout([x.shape, out.shape], list(titles), spacing=0.08)
+    layout = panel_layout([Panel(*x.shape, title=titles[0]), Panel(*out.shape, title=titles[1])], spacing=0.08)
     t = res.trace
     layout["shapes"] = [
-        _on(window_shape(int(t.row_start[i, j]), int(t.row_stop[i, j]), int(t.col_start[i, j]),
-                         int(t.col_stop[i, j]), outline, fill_alpha=0.0, width=3), 1)
+        on_panel(window_shape(int(t.row_start[i, j]), int(t.row_stop[i, j]), int(t.col_start[i, j]),
+                              int(t.col_stop[i, j]), outline, fill_alpha=0.0, width=3), 1)
         for i in range(out.shape[0]) for j in range(out.shape[1])
     ]
     layout.update(height=420, margin={"l": 30, "r": 10, "t": 40, "b": 30})
@@ -172,7 +95,7 @@ def _output_trace(res, records, n_filled: int, panel: int) -> dict:
     scale = []
     for level, color in enumerate(colors):
         scale += [[level / len(colors), color], [(level + 1) / len(colors), color]]
-    suffix = _axis_suffix(panel)
+    suffix = axis_suffix(panel)
     return dict(
         type="heatmap", z=z.tolist(), x=list(range(wo)), y=list(range(ho)), text=text.tolist(),
         texttemplate="%{text}", textfont={"size": 17, "color": "black"}, colorscale=scale,
@@ -181,73 +104,71 @@ def _output_trace(res, records, n_filled: int, panel: int) -> dict:
     )
 
 
-def _step_shapes(records_per_mode, k: int) -> list[dict]:
+def _step_shapes(modes, k: int) -> list[dict]:
     """Shapes of step ``k`` (0-based): each mode's window on its input panel
-    (earlier windows faintly tinted),
-    the output cell being written, and for max pooling the winning cell."""
+    (earlier windows faintly tinted), the output cell being written, and for
+    max pooling the winning cell."""
     shapes = []
-    for m, records in enumerate(records_per_mode):
-        for done in records[:k]:  # windows already visited: a faint tint of their colour
-            shapes.append(_on(window_shape(done.row_start, done.row_stop, done.col_start, done.col_stop,
-                                           window_color(done.step), fill_alpha=VISITED_ALPHA, width=0), 2 * m + 1))
-        rec = records[k]
+    for m, mode in enumerate(modes):
+        for done in mode.records[:k]:  # windows already visited: a faint tint of their colour
+            tint = window_shape(done.row_start, done.row_stop, done.col_start, done.col_stop,
+                                window_color(done.step), fill_alpha=VISITED_ALPHA, width=0)
+            shapes.append(on_panel(tint, 2 * m + 1))
+        rec = mode.records[k]
         color = window_color(rec.step)
-        shapes += [_on(s, 2 * m + 1) for s in record_shapes(rec, color)]
+        shapes += [on_panel(s, 2 * m + 1) for s in record_shapes(rec, color, dilated=mode.result.geometry.dilated)]
         if rec.mode == "max":
-            shapes.append(_on(_inset(*rec.argmax, HIGHLIGHT), 2 * m + 1))
-        shapes.append(_on(_inset(rec.out_row, rec.out_col, CURRENT_CELL, inset=0.04, width=3), 2 * m + 2))
+            shapes.append(on_panel(_inset(*rec.argmax, HIGHLIGHT), 2 * m + 1))
+        shapes.append(on_panel(_inset(rec.out_row, rec.out_col, CURRENT_CELL, inset=0.04, width=3), 2 * m + 2))
     return shapes
 
 
-def _step_title(records_per_mode, k: int, step_label: str) -> str:
+def _step_title(view, k: int, step_label: str) -> str:
     # Bold in every frame: Streamlit's theme bolds only the first title, and
     # Play would otherwise turn it plain.
-    lines = "      ".join(arithmetic_text(records[k]) for records in records_per_mode)
+    lines = "      ".join(m.arithmetic[k] for m in view.modes)
     return f"<b>{step_label} {k + 1}:   {lines}</b>"
 
 
-def walkthrough_figure(results, *, titles, step: int = 1, play_label: str = "Play",
-                       pause_label: str = "Pause", step_label: str = "Step") -> go.Figure:
+def walkthrough_figure(view, *, titles, play_label: str = "Play", pause_label: str = "Pause",
+                       step_label: str = "Step") -> go.Figure:
     """The window-by-window walkthrough, animated with one frame per window.
 
-    For each result the figure holds two panels: the input with the current
+    For each mode the figure holds two panels: the input with the current
     window (max pooling: its winning cell outlined in ``HIGHLIGHT``), and the
     output with the cells computed so far in their windows' colours. Frame
     ``k`` (named ``str(k + 1)``) shows window ``k`` and output cells ``0..k``;
-    the figure's own state is the frame for ``step``, so it matches the page's
-    step widget until Play is pressed. The title carries the arithmetic.
+    the figure's own state is the frame for ``view.step``, so it matches the
+    page's step widget until Play is pressed. The title carries the arithmetic.
 
     Parameters
     ----------
-    results : sequence of pooling_core.pool.PoolResult
-        Pooling of one 2-D input, one result per mode (e.g. avg then max).
+    view : lessons.walkthrough.View
+        With at least one mode switched on.
     titles : sequence of str
-        Two per result: input panel title, output panel title.
-    step : int
-        1-based window shown before Play, ``1 <= step <= n_windows``.
+        Two per mode: input panel title, output panel title.
     """
-    results = list(results)
-    records_per_mode = [res.trace.windows() for res in results]
-    n = results[0].trace.n_windows
-    if not 1 <= step <= n:
-        raise ValueError(f"step must be between 1 and {n}, got {step}")
-    x = np.asarray(results[0].input, dtype=float)
+    modes, step = view.modes, view.step
+    if not modes:
+        raise ValueError("the walkthrough figure needs at least one mode switched on")
+    n = len(modes[0].records)
+    x = np.asarray(modes[0].result.input, dtype=float)
     panels = []
-    for res in results:
-        panels += [x.shape, res.output.shape]
-    layout = _panel_layout(panels, list(titles))
+    for m, mode in enumerate(modes):
+        panels += [Panel(*x.shape, title=titles[2 * m]), Panel(*mode.result.output.shape, title=titles[2 * m + 1])]
+    layout = panel_layout(panels, spacing=0.04)
     data = []
-    for m, (res, records) in enumerate(zip(results, records_per_mode)):
-        data += [_input_trace(x, 2 * m + 1, colorscale=PLAIN_SCALE), _output_trace(res, records, step, 2 * m + 2)]
-    output_traces = [2 * m + 1 for m in range(len(results))]
+    for m, mode in enumerate(modes):
+        data += [_input_trace(x, 2 * m + 1, colorscale=PLAIN_SCALE),
+                 _output_trace(mode.result, mode.records, step, 2 * m + 2)]
+    output_traces = [2 * m + 1 for m in range(len(modes))]
     frames = [
         dict(
             name=str(k + 1),
-            data=[_output_trace(res, records, k + 1, 2 * m + 2)
-                  for m, (res, records) in enumerate(zip(results, records_per_mode))],
+            data=[_output_trace(mode.result, mode.records, k + 1, 2 * m + 2) for m, mode in enumerate(modes)],
             traces=output_traces,
-            layout={"shapes": _step_shapes(records_per_mode, k),
-                    "title": {"text": _step_title(records_per_mode, k, step_label)}},
+            layout={"shapes": _step_shapes(modes, k),
+                    "title": {"text": _step_title(view, k, step_label)}},
         )
         for k in range(n)
     ]
@@ -256,8 +177,8 @@ def walkthrough_figure(results, *, titles, step: int = 1, play_label: str = "Pla
     pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
     jump = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     layout.update(
-        shapes=_step_shapes(records_per_mode, step - 1),
-        title={"text": _step_title(records_per_mode, step - 1, step_label), "x": 0.5, "xanchor": "center",
+        shapes=_step_shapes(modes, step - 1),
+        title={"text": _step_title(view, step - 1, step_label), "x": 0.5, "xanchor": "center",
                "font": {"size": 19, "family": "monospace"}},
         height=540,
         margin={"l": 30, "r": 20, "t": 100, "b": 110},
