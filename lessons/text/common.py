@@ -46,4 +46,5 @@ TEXT = {
     "common.next": {"en": "Next ▶", "zh": "下一步 ▶"},
     "common.row": {"en": "row", "zh": "行"},
     "common.col": {"en": "column", "zh": "列"},
+    "common.list_sep": {"en": ", ", "zh": "、"},  # between the items of a list in a sentence
 }
