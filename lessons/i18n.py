@@ -9,8 +9,10 @@ Lesson logic hands text to pages as ``(key, fields)`` pairs, without knowing
 the language. Two kinds of field are translated along with the string:
 
 * a :class:`Key` is itself looked up, e.g. a mode's name inside a sentence;
-* a tuple or list is written as its items joined by the language's list
-  separator (``", "`` in English, ``"、"`` in Chinese).
+* :class:`Items` are written joined by the language's list separator
+  (``", "`` in English, ``"、"`` in Chinese).
+
+Any other value is formatted as it is (a plain list shows as ``[1, 2]``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ class Key(str):
     __slots__ = ()
 
 
+class Items(tuple):
+    """A field value that is a list of items, joined by the language's list separator.
+
+    >>> t("km.nlp_kept_line", "zh", feature="x", words=Items(("一点", "也")))
+    '**x**:一点、也'
+    """
+
+    __slots__ = ()
+
+
 def _load() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for info in sorted(pkgutil.iter_modules(_text_pkg.__path__), key=lambda m: m.name):
@@ -51,7 +63,7 @@ TEXT = _load()
 def _field(value, lang: str):
     if isinstance(value, Key):
         return t(value, lang)
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, Items):
         return t("common.list_sep", lang).join(str(_field(v, lang)) for v in value)
     return value
 
@@ -59,8 +71,8 @@ def _field(value, lang: str):
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields) -> str:
     """The text for ``key`` in ``lang``, with ``fields`` filled in.
 
-    >>> t("km.nlp_kept_line", "zh", feature=Key("km.feat.intensity"), words=("一点", "也"))
-    '**程度**:一点、也'
+    >>> t("km.nlp_kept_line", "en", feature=Key("km.feat.intensity"), words=Items(("at", "all")))
+    '**intensity**: at, all'
     """
     entry = TEXT[key]
     s = entry.get(lang) or entry[DEFAULT_LANG]

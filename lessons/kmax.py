@@ -15,7 +15,7 @@ import numpy as np
 
 from pooling_core import KMaxResult, dynamic_k, kmax_pool
 
-from .i18n import LANGS, Key
+from .i18n import LANGS, Items, Key
 from .numbers import fmt
 
 # The tutorial's figure 2: four features F1..F4, each a column of four values.
@@ -165,7 +165,7 @@ class KMaxView:
     """Everything the K-max page shows, for one :class:`Settings`.
 
     Text is ``(translation key, fields)``; a field may be a
-    :class:`~lessons.i18n.Key` or a tuple (see :func:`lessons.i18n.t`).
+    :class:`~lessons.i18n.Key` or :class:`~lessons.i18n.Items` (see :func:`lessons.i18n.t`).
     """
 
     settings: Settings
@@ -209,7 +209,7 @@ def compute(settings: Settings) -> KMaxView:
     columns = kmax_pool(FIGURE2, s.k, axis=-2, keep_order=s.keep_order)
     column_lines = tuple(
         ("km.column_line", {"name": name, "k": s.k, "values": _vector(FIGURE2[:, j]),
-                            "rows": tuple(int(i) for i in columns.indices[:, j]),
+                            "rows": Items(int(i) for i in columns.indices[:, j]),
                             "kept": _vector(columns.output[:, j])})
         for j, name in enumerate(FEATURE_LABELS))
 
@@ -230,7 +230,7 @@ def compute(settings: Settings) -> KMaxView:
         sentence_result=sres,
         kept=kept,
         feature_names=features,
-        kept_lines=tuple(("km.nlp_kept_line", {"feature": f, "words": ws}) for f, ws in zip(features, kept)),
+        kept_lines=tuple(("km.nlp_kept_line", {"feature": f, "words": Items(ws)}) for f, ws in zip(features, kept)),
         sentence_titles=(("km.nlp_input_title", {"n": n}), ("km.nlp_output_title", {"k": s.k})),
         fixed_note=("km.nlp_fixed", {"n": n, "k": s.k}),
         sentence_order_note="km.nlp_order_on" if s.keep_order else "km.nlp_order_off",

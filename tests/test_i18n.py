@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lessons.i18n import LANGS, TEXT, Key, t
+from lessons.i18n import LANGS, TEXT, Items, Key, t
 from lessons.registry import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,14 +52,17 @@ def test_lookup_fills_fields_and_rejects_unknown_keys():
         t("no.such.key", "en")
 
 
-def test_key_fields_are_translated_and_tuple_fields_joined_per_language():
+def test_key_fields_are_translated_and_items_joined_per_language():
     assert t("inv.summary_same", "zh", mode=Key("common.avg"), n=4) == \
         t("inv.summary_same", "zh", mode=t("common.avg", "zh"), n=4)
-    assert t("km.nlp_kept_line", "en", feature=Key("km.feat.film"), words=("the", "film")) == \
+    assert t("km.nlp_kept_line", "en", feature=Key("km.feat.film"), words=Items(("the", "film"))) == \
         "**about film**: the, film"
-    assert t("km.nlp_kept_line", "zh", feature="x", words=["一点", "也"]) == "**x**:一点、也"
-    assert t("km.nlp_kept_line", "zh", feature="x", words=(Key("common.max"), 3)) == "**x**:最大池化、3"
-    assert t("km.nlp_kept_line", "en", feature="x", words="a, b") == "**x**: a, b"  # a plain string is kept
+    assert t("km.nlp_kept_line", "zh", feature="x", words=Items(["一点", "也"])) == "**x**:一点、也"
+    assert t("km.nlp_kept_line", "zh", feature="x", words=Items((Key("common.max"), 3))) == "**x**:最大池化、3"
+    # anything else is formatted as it is: a list of ids, a tuple of paddings, a plain string
+    assert t("km.nlp_kept_line", "zh", feature="x", words=[[5, 7], [13, 15]]) == "**x**:[[5, 7], [13, 15]]"
+    assert t("km.nlp_kept_line", "en", feature="x", words=(1, 1, 0, 0)) == "**x**: (1, 1, 0, 0)"
+    assert t("km.nlp_kept_line", "en", feature="x", words="a, b") == "**x**: a, b"
 
 
 def test_bold_markers_close_in_chinese():

@@ -8,7 +8,7 @@ import pytest
 from conftest import FIGURE2_COLUMNS, FIGURE2_INPUT, FIGURE2_KMAX
 
 from lessons import kmax as km
-from lessons.i18n import LANGS, t
+from lessons.i18n import LANGS, Items, t
 from pooling_core import kmax_pool
 
 
@@ -85,7 +85,7 @@ def test_default_view_is_figure2_and_the_papers_example(lang):
     view = km.compute(km.Settings(lang=lang))
     np.testing.assert_array_equal(view.columns.output, np.array(FIGURE2_KMAX).T)
     lines = [say(line, lang) for line in view.column_lines]
-    assert lines[1] == t("km.column_line", lang, name="F2", k=2, values="5, 6, 1, 8", rows=(1, 3), kept="6, 8")
+    assert lines[1] == t("km.column_line", lang, name="F2", k=2, values="5, 6, 1, 8", rows=Items((1, 3)), kept="6, 8")
     assert ("第 1、2 行" if lang == "zh" else "at rows 1, 2 →") in lines[0]
     assert view.order_note == "km.order_on" and view.sentence_order_note == "km.nlp_order_on"
     assert say(view.output_title, lang) == t("km.output_title", lang, k=2, w=4)
