@@ -158,15 +158,22 @@ def test_every_key_is_used():
 
 
 def test_the_unused_key_check_finds_keys_nobody_uses():
-    sources = _sources()
-    fake = {"common.never_shown": {}, "km.feat.smell": {}, "inv.pattern.input": {}, "inv.note.figure3": {}}
-    # a plain unused key; a family member whose field value appears nowhere;
-    # one whose value ("input") appears only as a subscript and a Plotly
-    # trace name; and a real member of a family, which is in use
-    assert unused_keys(fake, sources) == ["common.never_shown", "km.feat.smell", "inv.pattern.input"]
-    code = {"demo.py": 'NAMES = ("ramp",)\nfigs = {}\nfigs["x"] = 1\nlabel = tr(f"demo.preset.{n}")\n'}
-    demo = {"demo.preset.ramp": {}, "demo.preset.x": {}, "demo.other": {}}
-    assert unused_keys(demo, code) == ["demo.preset.x", "demo.other"]
+    # in the real sources: a plain unused key and a family member whose field
+    # value appears nowhere are found; a real member of a family is not
+    fake = {"common.never_shown": {}, "km.feat.smell": {}, "inv.note.figure3": {}}
+    assert unused_keys(fake, _sources()) == ["common.never_shown", "km.feat.smell"]
+    # which literals can fill a template's field
+    code = {"demo.py": (
+        'NAMES = ("ramp",)\n'  # a tuple item: data
+        'KINDS = {"ones": 1}\n'  # a module-level dict's key: data
+        'def f(figs, go):\n'
+        '    figs["input"] = go.Heatmap(name="output")\n'  # a subscript, a keyword argument: names
+        '    parts = {"upstream": 1}\n'  # a dict built in a function: field names
+        '    status = "applied" if figs else "kept"\n'  # assigned values: data
+        '    return tr(f"demo.{status}"), tr(f"demo.preset.{NAMES[0]}"), tr("demo.literal")\n')}
+    demo = {f"demo.{name}": {} for name in
+            ("preset.ramp", "ones", "applied", "kept", "literal", "input", "output", "upstream", "other")}
+    assert unused_keys(demo, code) == ["demo.input", "demo.output", "demo.upstream", "demo.other"]
 
 
 def _lookups(sources):
