@@ -10,13 +10,14 @@ import streamlit as st
 from lessons.i18n import LANGS, t
 from lessons.registry import PAGES
 
-st.set_page_config(page_title="Pooling Lessons", page_icon=":material/grid_on:", layout="wide")
+# Set before the language is known: the browser tab keeps the English title.
+st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
 
 # The language lives in the URL as ?lang=zh (absent for English). A bound
 # widget writes its option's label into the URL, so the options are the
 # language codes themselves and the names are shown as captions.
 with st.sidebar:
-    lang = st.radio("Language / 语言", options=list(LANGS), captions=list(LANGS.values()), key="lang",
+    lang = st.radio(t("app.language"), options=list(LANGS), captions=list(LANGS.values()), key="lang",
                     horizontal=True, bind="query-params")
 
 pages = [

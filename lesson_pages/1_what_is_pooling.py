@@ -9,14 +9,6 @@ from lessons.registry import PAGES
 from lessons.ui import chart, explained_errors, tr
 from pooling_core import pool2d
 
-LESSON_BLURBS = {  # page path -> one-line description
-    "lesson_pages/2_walkthrough.py": "intro.map_walkthrough",
-    "lesson_pages/3_playground.py": "intro.map_playground",
-    "lesson_pages/4_kmax.py": "intro.map_kmax",
-    "lesson_pages/5_invariance.py": "intro.map_invariance",
-    "lesson_pages/6_backward.py": "intro.map_backward",
-}
-
 st.title(tr("nav.intro"))
 st.markdown(tr("intro.lead"))
 st.markdown(tr("intro.why"))
@@ -36,14 +28,14 @@ st.markdown("\n".join(f"- {tr(k)}" for k in ("intro.kind_avg", "intro.kind_max",
 
 st.subheader(tr("intro.map"))
 for page in PAGES:
-    if page.path not in LESSON_BLURBS:
+    if not page.blurb_key:
         continue
     title = tr(page.title_key)
     try:
         st.page_link(page.path, label=title, icon=page.icon)
     except StreamlitPageNotFoundError:  # page run on its own, outside app.py's navigation
         st.markdown(f"**{title}**")
-    st.caption(tr(LESSON_BLURBS[page.path]))
+    st.caption(tr(page.blurb_key))
 
 st.divider()
 st.caption(tr("app.credits"))

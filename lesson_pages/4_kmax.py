@@ -3,96 +3,93 @@ and the paper's dynamic k."""
 
 import streamlit as st
 
+from lessons import kmax as km
 from lessons.figures import kmax as kfig
-from lessons.figures.grid import fmt
 from lessons.ui import chart, explained_errors, lang, tr
-from pooling_core import kmax_pool
 
-zh = lang() == "zh"
-sep = "、" if zh else ", "  # between listed items
-joiner = "" if zh else " "  # between the words of a sentence
+DEFAULTS = km.Settings()
+
+
+def say(text) -> str:
+    """A view's ``(key, fields)`` text in the page's language."""
+    key, fields = text
+    return tr(key, **fields)
+
 
 st.title(tr("km.title"))
 st.markdown(tr("km.intro"))
 
-# ---- the tutorial's figure 2 -------------------------------------------------
+# Each section's widgets come first and its results below them: the results
+# go into slots, filled once every widget has been read.
 st.header(tr("km.fig2_header"))
 st.markdown(tr("km.fig2_intro"))
 c1, c2 = st.columns([3, 2])
 with c1:
-    k = st.slider(tr("km.k"), 1, kfig.FIGURE2.shape[0], 2, key="km_k", help=tr("km.k_help"),
-                  bind="query-params")
+    k = st.slider(tr("km.k"), *km.K_RANGE, DEFAULTS.k, key="km_k", help=tr("km.k_help"), bind="query-params")
 with c2:
-    keep_order = st.toggle(tr("km.keep_order"), value=True, key="km_keep_order",
+    keep_order = st.toggle(tr("km.keep_order"), value=DEFAULTS.keep_order, key="km_keep_order",
                            help=tr("km.keep_order_help"), bind="query-params")
+figure2_slot = st.container()
 
-with explained_errors():
-    res = kmax_pool(kfig.FIGURE2, k, axis=-2, keep_order=keep_order)
-    h, w = kfig.FIGURE2.shape
-    st.caption(tr("km.walk_hint", play=tr("common.play")))
-    chart(kfig.kmax_walk_figure(
-        kfig.FIGURE2, res, col_labels=kfig.FEATURE_LABELS, input_title=tr("km.input_title"),
-        output_title=tr("km.output_title", k=k, w=w), play_label=tr("common.play"),
-        pause_label=tr("common.pause"), step_label=tr("km.column")), key="km_walk")
-
-    st.subheader(tr("km.columns_header"))
-    lines = [
-        "- " + tr("km.column_line", name=name, k=k,
-                  values=", ".join(fmt(v) for v in kfig.FIGURE2[:, j]),
-                  rows=sep.join(str(int(i)) for i in res.indices[:, j]),
-                  kept=", ".join(fmt(v) for v in res.output[:, j]))
-        for j, name in enumerate(kfig.FEATURE_LABELS)
-    ]
-    st.markdown("\n".join(lines))
-    st.caption(tr("km.rows_note"))
-    st.info(tr("km.order_on" if keep_order else "km.order_off"))
-    st.markdown(tr("km.ties"))
-
-# ---- a sentence as a matrix --------------------------------------------------
 st.header(tr("km.nlp_header"))
 st.markdown(tr("km.nlp_intro"))
-sentences = {key: per_lang[lang()] for key, per_lang in kfig.SENTENCES.items()}
 # Options are labelled by their word count, the same in both languages, and the
 # sentence itself is the caption: a label that changes with the language would
 # lose the selection on a language switch (and put language-specific text in the URL).
-choice = st.radio(tr("km.sentence"), list(sentences), index=1, key="km_sentence", horizontal=True,
-                  format_func=kfig.sentence_label,
-                  captions=[f"“{joiner.join(s.words)}”" for s in sentences.values()], bind="query-params")
-sentence = sentences[choice]
-features = [tr(f"km.feat.{name}") for name in kfig.SENTENCE_FEATURES]
-n = len(sentence.words)
-with explained_errors():
-    sres = kmax_pool(sentence.matrix, k, axis=-1, keep_order=keep_order)
-    fig_in, fig_out = kfig.sentence_figures(
-        sentence, sres, features, input_title=tr("km.nlp_input_title", n=n),
-        output_title=tr("km.nlp_output_title", k=k))
-    left, right = st.columns([n + 2, max(k, 3) + 3])
-    with left:
-        chart(fig_in, key="km_sentence_in")
-    with right:
-        chart(fig_out, key="km_sentence_out")
-    st.success(tr("km.nlp_fixed", n=n, k=k))
-    st.markdown(tr("km.nlp_kept") + "\n" + "\n".join(
-        "- " + tr("km.nlp_kept_line", feature=f, words=sep.join(ws))
-        for f, ws in zip(features, kfig.kept_words(sentence, sres))))
-    st.markdown(tr("km.nlp_order_on" if keep_order else "km.nlp_order_off"))
-    st.caption(tr("km.nlp_scores_note"))
+choices = list(km.SENTENCES)
+sentence = st.radio(tr("km.sentence"), choices, index=choices.index(DEFAULTS.sentence), key="km_sentence",
+                    horizontal=True, format_func=km.sentence_label, bind="query-params",
+                    captions=[tr("km.sentence_caption", text=km.SENTENCES[c][lang()].text) for c in choices])
+sentence_slot = st.container()
 
-# ---- dynamic k ---------------------------------------------------------------
 st.header(tr("km.dyn_header"))
 st.markdown(tr("km.dyn_intro"))
 d1, d2, d3 = st.columns(3)
 with d1:
-    num_layers = st.slider(tr("km.dyn_L"), 1, 6, 3, key="km_L", bind="query-params")
+    num_layers = st.slider(tr("km.dyn_L"), *km.LAYERS_RANGE, DEFAULTS.num_layers, key="km_L", bind="query-params")
 with d2:
-    k_top = st.slider(tr("km.dyn_ktop"), 1, 10, 3, key="km_ktop", bind="query-params")
+    k_top = st.slider(tr("km.dyn_ktop"), *km.K_TOP_RANGE, DEFAULTS.k_top, key="km_ktop", bind="query-params")
 with d3:
-    length = st.slider(tr("km.dyn_s"), 1, 60, 18, key="km_s", bind="query-params")
-with explained_errors():
-    rows = kfig.dynamic_k_rows(num_layers, length, k_top)
-    st.markdown("\n".join(f"- `{r.formula}`" for r in rows))
-    chart(kfig.dynamic_k_figure(rows, layer_label=tr("km.dyn_layer"), length_label=tr("km.dyn_length")),
-          key="km_dynamic")
-    if any(r.k > length for r in rows):
-        st.warning(tr("km.dyn_too_short", s=length))
+    length = st.slider(tr("km.dyn_s"), *km.LENGTH_RANGE, DEFAULTS.length, key="km_s", bind="query-params")
+dynamic_slot = st.container()
 st.caption(tr("km.dyn_paper"))
+
+view = None
+with figure2_slot, explained_errors():
+    view = km.compute(km.Settings(k=k, keep_order=keep_order, sentence=sentence, lang=lang(),
+                                  num_layers=num_layers, k_top=k_top, length=length))
+
+if view is not None:
+    with figure2_slot:
+        st.caption(tr("km.walk_hint", play=tr("common.play")))
+        chart(kfig.kmax_walk_figure(
+            km.FIGURE2, view.columns, col_labels=km.FEATURE_LABELS, input_title=tr("common.input"),
+            output_title=say(view.output_title), play_label=tr("common.play"),
+            pause_label=tr("common.pause"), step_label=tr("km.column")), key="km_walk")
+        st.subheader(tr("km.columns_header"))
+        st.markdown("\n".join("- " + say(line) for line in view.column_lines))
+        st.caption(tr("km.rows_note"))
+        st.info(tr(view.order_note))
+        st.markdown(tr("km.ties"))
+
+    with sentence_slot:
+        fig_in, fig_out = kfig.sentence_figures(
+            view.sentence, view.sentence_result, view.kept, [tr(f) for f in view.feature_names],
+            input_title=say(view.sentence_titles[0]), output_title=say(view.sentence_titles[1]))
+        n = len(view.sentence.words)
+        left, right = st.columns([n + 2, max(k, 3) + 3])
+        with left:
+            chart(fig_in, key="km_sentence_in")
+        with right:
+            chart(fig_out, key="km_sentence_out")
+        st.success(say(view.fixed_note))
+        st.markdown(tr("km.nlp_kept") + "\n" + "\n".join("- " + say(line) for line in view.kept_lines))
+        st.markdown(tr(view.sentence_order_note))
+        st.caption(tr("km.nlp_scores_note"))
+
+    with dynamic_slot:
+        st.markdown("\n".join(f"- `{r.formula}`" for r in view.layers))
+        chart(kfig.dynamic_k_figure(view.layers, layer_names=[say(name) for name in view.layer_names],
+                                    length_label=tr("km.dyn_length")), key="km_dynamic")
+        if view.too_short:
+            st.warning(say(view.too_short))

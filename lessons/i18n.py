@@ -4,6 +4,15 @@ Each lesson keeps its strings in ``lessons/text/<lesson>.py`` as
 ``TEXT = {key: {"en": ..., "zh": ...}}``; this module merges them into one
 table (a key defined twice is an error) and looks strings up. Strings may
 hold ``str.format`` fields: ``t("wt.step", "en", n=3)``.
+
+Lesson logic hands text to pages as ``(key, fields)`` pairs, without knowing
+the language. Two kinds of field are translated along with the string:
+
+* a :class:`Key` is itself looked up, e.g. a mode's name inside a sentence;
+* :class:`Items` are written joined by the language's list separator
+  (``", "`` in English, ``"、"`` in Chinese).
+
+Any other value is formatted as it is (a plain list shows as ``[1, 2]``).
 """
 
 from __future__ import annotations
@@ -15,6 +24,26 @@ from . import text as _text_pkg
 
 LANGS = {"en": "English", "zh": "中文"}
 DEFAULT_LANG = "en"
+
+
+class Key(str):
+    """A field value that is a translation key, translated before it is filled in.
+
+    >>> t("inv.summary_same", "en", mode=Key("common.max"), n=4)
+    'With max pooling, all 4 output values are unchanged by this shift.'
+    """
+
+    __slots__ = ()
+
+
+class Items(tuple):
+    """A field value that is a list of items, joined by the language's list separator.
+
+    >>> t("km.nlp_kept_line", "zh", feature="x", words=Items(("一点", "也")))
+    '**x**:一点、也'
+    """
+
+    __slots__ = ()
 
 
 def _load() -> dict[str, dict[str, str]]:
@@ -31,8 +60,20 @@ def _load() -> dict[str, dict[str, str]]:
 TEXT = _load()
 
 
+def _field(value, lang: str):
+    if isinstance(value, Key):
+        return t(value, lang)
+    if isinstance(value, Items):
+        return t("common.list_sep", lang).join(str(_field(v, lang)) for v in value)
+    return value
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields) -> str:
-    """The text for ``key`` in ``lang``, with ``fields`` filled in."""
+    """The text for ``key`` in ``lang``, with ``fields`` filled in.
+
+    >>> t("km.nlp_kept_line", "en", feature=Key("km.feat.intensity"), words=Items(("at", "all")))
+    '**intensity**: at, all'
+    """
     entry = TEXT[key]
     s = entry.get(lang) or entry[DEFAULT_LANG]
-    return s.format(**fields) if fields else s
+    return s.format(**{name: _field(v, lang) for name, v in fields.items()}) if fields else s

@@ -17,13 +17,17 @@ class LessonPage:
     url_path: str  # "" for the default page (Streamlit wants none for it)
     title_key: str  # translation key of the title
     icon: str
+    blurb_key: str = ""  # translation key of its line in the intro's map of lessons
 
 
 PAGES = (
     LessonPage("lesson_pages/1_what_is_pooling.py", "", "nav.intro", ":material/lightbulb:"),
-    LessonPage("lesson_pages/2_walkthrough.py", "walkthrough", "nav.walkthrough", ":material/grid_view:"),
-    LessonPage("lesson_pages/3_playground.py", "playground", "nav.playground", ":material/tune:"),
-    LessonPage("lesson_pages/4_kmax.py", "kmax", "nav.kmax", ":material/format_list_numbered:"),
-    LessonPage("lesson_pages/5_invariance.py", "invariance", "nav.invariance", ":material/open_with:"),
-    LessonPage("lesson_pages/6_backward.py", "backward", "nav.backward", ":material/undo:"),
+    LessonPage("lesson_pages/2_walkthrough.py", "walkthrough", "nav.walkthrough", ":material/grid_view:",
+               "intro.map_walkthrough"),
+    LessonPage("lesson_pages/3_playground.py", "playground", "nav.playground", ":material/tune:",
+               "intro.map_playground"),
+    LessonPage("lesson_pages/4_kmax.py", "kmax", "nav.kmax", ":material/format_list_numbered:", "intro.map_kmax"),
+    LessonPage("lesson_pages/5_invariance.py", "invariance", "nav.invariance", ":material/open_with:",
+               "intro.map_invariance"),
+    LessonPage("lesson_pages/6_backward.py", "backward", "nav.backward", ":material/undo:", "intro.map_backward"),
 )

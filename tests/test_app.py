@@ -29,6 +29,7 @@ def test_app_runs_and_switches_to_every_page(lang):
     at.run()
     assert not at.exception
     assert at.radio(key="lang").value == lang
+    assert at.radio(key="lang").label == t("app.language", lang) == "Language / 语言"  # the same in every language
     for page in PAGES[1:]:
         at.switch_page(page.path)
         at.run()
@@ -75,7 +76,11 @@ def test_lang_query_parameter_selects_chinese():
     ("import importlib, pkgutil, lessons.figures as f;"
      "[importlib.import_module('lessons.figures.' + m.name) for m in pkgutil.iter_modules(f.__path__)]",
      ("streamlit",)),
-], ids=["core", "figures"])
+    # lesson logic is NumPy only: every module of lessons/ but the pages' Streamlit helpers (ui)
+    ("import importlib, pkgutil, lessons as l;"
+     "[importlib.import_module('lessons.' + m.name) for m in pkgutil.iter_modules(l.__path__)"
+     " if not m.ispkg and m.name != 'ui']", ("streamlit", "plotly")),
+], ids=["core", "figures", "logic"])
 def test_layers_import_only_what_they_may(code, banned):
     probe = f"import sys; {code}; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({banned!r})))"
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -6,6 +6,7 @@ from functools import partial
 
 import numpy as np
 import pytest
+from conftest import FIGURE2_INPUT, FIGURE2_KMAX
 from pagetest import chart_spec, plotly_array, run_page
 
 from lessons.i18n import t
@@ -25,12 +26,12 @@ def test_defaults_show_figure2_and_the_papers_dynamic_k(lang):
     assert at.title[0].value == t("km.title", lang)
     assert at.slider(key="km_k").value == 2 and at.toggle(key="km_keep_order").value is True
     walk = figure(at, "km_walk")
-    np.testing.assert_array_equal(arr(walk["data"][1]["z"]), [[2, 6, 8, 9], [3, 8, 6, 5]])
+    np.testing.assert_array_equal(arr(walk["data"][1]["z"]), np.array(FIGURE2_KMAX).T)
     assert [f["name"] for f in walk["frames"]] == ["F1", "F2", "F3", "F4"]
     assert walk["layout"]["updatemenus"][0]["buttons"][0]["label"] == t("common.play", lang)
     text = markdown(at)
-    for kept in ("[2, 3]", "[6, 8]", "[8, 6]", "[9, 5]"):
-        assert kept in text
+    for column, kept in zip(FIGURE2_INPUT.T, FIGURE2_KMAX):
+        assert f"[{', '.join(str(int(v)) for v in column)}]" in text and f"**[{kept[0]}, {kept[1]}]**" in text
     assert at.info[0].value == t("km.order_on", lang)
     for k in (12, 6, 3):
         assert f"= {k}`" in text
@@ -42,17 +43,29 @@ def test_defaults_show_figure2_and_the_papers_dynamic_k(lang):
     assert len(at.get("plotly_chart")) == 4
 
 
+def test_english_sentences_are_spaced_and_lists_use_commas():
+    at = run("en")
+    assert list(at.radio(key="km_sentence").proto.captions) == [
+        "“a truly great film”", "“the film was not good at all”", "“i did not expect the ending to be this good”"]
+    text = markdown(at)
+    assert "**F2** = [5, 6, 1, 8]: the 2 largest sit at rows 1, 3 → **[6, 8]**" in text
+    assert "**intensity**: at, all" in text
+
+
 def test_chinese_sentence_and_words():
     at = run("zh")
     spec = figure(at, "km_sentence_in")
     assert spec["layout"]["xaxis"]["ticktext"] == ["这部", "电影", "其实", "一点", "也", "不", "好看"]
     assert "**程度**:一点、也" in markdown(at)
+    assert list(at.radio(key="km_sentence").proto.captions) == [
+        "“结局真的很精彩”", "“这部电影其实一点也不好看”", "“我本来没想到这部电影会这么好看呢”"]
+    assert "**F2** = [5, 6, 1, 8]:最大的 2 个值位于第 1、3 行 → **[6, 8]**" in markdown(at)
     assert figure(at, "km_dynamic")["data"][0]["x"] == ["第 1 层", "第 2 层", "第 3 层"]
 
 
 @pytest.mark.parametrize("k,expected", [
     (1, [[3, 8, 8, 9]]),
-    (4, [[1, 5, 4, 3], [2, 6, 4, 0], [3, 1, 8, 9], [2, 8, 6, 5]]),
+    (4, FIGURE2_INPUT),
 ])
 def test_k_slider_extremes(k, expected):
     at = run()

@@ -1,17 +1,7 @@
-"""Figures and example inputs for the translation-invariance lesson (figure 3).
-
-Each pattern is a 6×6 input in the middle of a 12×12 *scene*: shifting the
-input by up to 3 pixels brings the neighbouring scene content into view (see
-:func:`lessons.shift.shifted_view`). The patterns:
-
-* ``figure3``: like the tutorial's figure 3. Every 3×3 window's maximum sits
-  away from the window's right edge, so a one-pixel shift to the right leaves
-  the 2×2 max-pooled output unchanged (a shift to the left does not).
-* ``boundary``: a bright bar on the right edge of the left windows; a
-  one-pixel shift right carries it across the window boundary.
-* ``enter``: mild values with a 9 waiting just outside each edge; the shift
-  that brings it in changes one output.
-* ``noise``: deterministic pseudo-random values 0..9.
+"""Figures for the translation-invariance lesson (figure 3): an input with its
+pooling windows, a pooled output with the values a shift changed, and the
+share of unchanged outputs for every shift. The numbers come from
+:mod:`lessons.invariance`; text arrives translated.
 
 Plotly and NumPy only; no streamlit.
 """
@@ -21,87 +11,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..shift import changed_cells
-from .grid import (
-    EXTRA_COLORS,
-    HIGHLIGHT,
-    cell_shape,
-    fmt,
-    grid_figure,
-    window_color,
-    window_shape,
-)
+from ..numbers import fmt
+from .grid import EXTRA_COLORS, HIGHLIGHT, cell_shape, grid_figure, window_color, window_shape
 
-MARGIN = 3  # scene content around the input: the largest shift the page offers
-SIZE = 6
 MODE_COLORS = {"max": EXTRA_COLORS[1], "avg": EXTRA_COLORS[0]}  # blue, orange (Okabe-Ito)
 ENTER_COLOR = "#000000"
-
-
-def _noise(shape, seed: int, high: int) -> np.ndarray:
-    """Integers ``0..high`` from a fixed linear congruential generator, so the
-    patterns never depend on NumPy's random streams."""
-    n = int(np.prod(shape))
-    out = np.empty(n)
-    state = seed
-    for i in range(n):
-        state = (1103515245 * state + 12345) % 2**31
-        out[i] = (state >> 16) % (high + 1)
-    return out.reshape(shape)
-
-
-def _scene(view, *, seed: int, outside=()) -> np.ndarray:
-    """A scene of small background values (0..2) with ``view`` in the middle and
-    ``outside`` = ((row, col, value), ...) placed in view coordinates."""
-    scene = _noise((SIZE + 2 * MARGIN,) * 2, seed, 2)
-    scene[MARGIN:MARGIN + SIZE, MARGIN:MARGIN + SIZE] = np.asarray(view, dtype=float)
-    for r, c, v in outside:
-        scene[MARGIN + r, MARGIN + c] = v
-    return scene
-
-
-FIGURE3_VIEW = (
-    (1, 8, 2, 0, 1, 3),
-    (3, 2, 3, 7, 2, 1),
-    (0, 1, 0, 2, 1, 0),
-    (2, 2, 3, 1, 0, 2),
-    (9, 2, 1, 3, 6, 1),
-    (1, 0, 2, 1, 2, 0),
-)
-BOUNDARY_VIEW = (
-    (0, 1, 2, 1, 1, 0),
-    (1, 0, 9, 1, 0, 2),
-    (2, 2, 8, 0, 1, 0),
-    (1, 0, 9, 0, 0, 1),
-    (0, 1, 7, 0, 2, 0),
-    (2, 0, 1, 1, 0, 1),
-)
-ENTER_VIEW = (
-    (1, 4, 2, 1, 1, 3),
-    (3, 1, 1, 5, 2, 1),
-    (0, 1, 0, 2, 1, 0),
-    (2, 3, 3, 1, 0, 2),
-    (5, 2, 1, 3, 4, 1),
-    (1, 0, 2, 1, 2, 0),
-)
-
-# Background seeds chosen so that, at the default 3x3 windows and stride 3, no
-# horizontal shift leaves an average unchanged by coincidence (small integers
-# make equal sums easy); the test suite checks this.
-PATTERNS = {
-    "figure3": _scene(FIGURE3_VIEW, seed=155),
-    "boundary": _scene(BOUNDARY_VIEW, seed=947),
-    # A 9 just left of row 1, above column 4, right of row 4 and below column 1.
-    "enter": _scene(ENTER_VIEW, seed=939, outside=((1, -1, 9), (-1, 4, 9), (4, SIZE, 9), (SIZE, 1, 9))),
-    "noise": _noise((SIZE + 2 * MARGIN,) * 2, 2024, 9),
-}
-
-
-def pattern_scene(name: str) -> np.ndarray:
-    """A copy of the ``(12, 12)`` scene of pattern ``name``."""
-    if name not in PATTERNS:
-        raise ValueError(f"pattern must be one of {sorted(PATTERNS)}, got {name!r}")
-    return PATTERNS[name].copy()
 
 
 def input_figure(x, res, *, entering=None, title: str = "") -> go.Figure:
@@ -128,14 +42,14 @@ def input_figure(x, res, *, entering=None, title: str = "") -> go.Figure:
     return fig
 
 
-def output_figure(output, *, before=None, title: str = "", was: str = "({})") -> go.Figure:
-    """A pooled output; with ``before`` (the unshifted output), cells that differ
-    are outlined in vermilion and also show the old value via ``was``."""
+def output_figure(output, *, before=None, changed=None, title: str = "", was: str = "({})") -> go.Figure:
+    """A pooled output; with ``before`` (the unshifted output) and ``changed``
+    (a bool mask of the cells that differ, :func:`lessons.shift.changed_cells`),
+    changed cells are outlined in vermilion and also show the old value via ``was``."""
     out = np.asarray(output, dtype=float)
     text = np.vectorize(fmt, otypes=[object])(out)
     shapes = []
-    if before is not None:
-        changed = changed_cells(before, out)
+    if changed is not None:
         old = np.asarray(before, dtype=float)
         for r, c in zip(*np.nonzero(changed)):
             text[r, c] = f"{text[r, c]}<br><span style='font-size:11px'>{was.format(fmt(old[r, c]))}</span>"

@@ -4,26 +4,19 @@
   side, with one animation frame per column.
 * :func:`sentence_figures`: a sentence as a (features x words) matrix and
   what K-max along the words keeps.
-* :func:`dynamic_k_rows` / :func:`dynamic_k_figure`: the paper's k per layer.
+* :func:`dynamic_k_figure`: the paper's k per layer.
 
+The numbers come from :mod:`lessons.kmax`; text arrives translated.
 Plotly and NumPy only; no streamlit.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import plotly.graph_objects as go
 
-from pooling_core import dynamic_k
-
-from .grid import HIGHLIGHT, cell_shape, fmt, grid_figure, window_color, window_shape
-
-# The tutorial's figure 2: four features F1..F4, each a column of four values.
-FIGURE2_COLUMNS = ((1, 2, 3, 2), (5, 6, 1, 8), (4, 4, 8, 6), (3, 0, 9, 5))
-FIGURE2 = np.array(FIGURE2_COLUMNS, dtype=float).T  # (rows, features): kmax_pool(..., axis=-2)
-FEATURE_LABELS = tuple(f"F{j + 1}" for j in range(FIGURE2.shape[1]))
+from ..numbers import fmt
+from .grid import HIGHLIGHT, cell_shape, grid_figure, window_color, window_shape
 
 DONE_COLOR = "#999999"  # cells kept in columns already walked
 
@@ -128,75 +121,19 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
 
 # ---------------------------------------------------------------- sentences
 
-@dataclass(frozen=True)
-class Sentence:
-    """Made-up feature scores for each word of a sentence, one tuple per word,
-    one value per feature (in the order of :data:`SENTENCE_FEATURES`)."""
-
-    words: tuple[str, ...]
-    scores: tuple[tuple[int, ...], ...]
-
-    @property
-    def matrix(self) -> np.ndarray:
-        """(features, words) array: each row is one feature along the sentence."""
-        return np.array(self.scores, dtype=float).T
-
-
-# Feature order: negation, positive sentiment, intensity, about films.
-SENTENCE_FEATURES = ("negation", "positive", "intensity", "film")
-
-
-def _sentence(pairs) -> Sentence:
-    words, scores = zip(*pairs)
-    return Sentence(tuple(words), tuple(scores))
-
-
-SENTENCES = {
-    "short": {
-        "en": _sentence([("a", (0, 0, 0, 0)), ("truly", (0, 2, 8, 0)), ("great", (0, 9, 4, 1)),
-                         ("film", (0, 1, 0, 9))]),
-        "zh": _sentence([("结局", (0, 1, 0, 6)), ("真的", (0, 1, 7, 0)), ("很", (0, 0, 8, 0)),
-                         ("精彩", (0, 9, 2, 1))]),
-    },
-    "medium": {
-        "en": _sentence([("the", (0, 0, 0, 1)), ("film", (0, 1, 0, 9)), ("was", (1, 0, 0, 0)),
-                         ("not", (9, 0, 2, 0)), ("good", (0, 8, 1, 1)), ("at", (1, 0, 3, 0)),
-                         ("all", (2, 0, 7, 0))]),
-        "zh": _sentence([("这部", (0, 0, 0, 2)), ("电影", (0, 1, 0, 9)), ("其实", (1, 0, 1, 0)),
-                         ("一点", (1, 0, 4, 0)), ("也", (2, 0, 7, 0)), ("不", (9, 0, 1, 0)),
-                         ("好看", (0, 8, 1, 2))]),
-    },
-    "long": {
-        "en": _sentence([("i", (0, 0, 0, 0)), ("did", (0, 0, 1, 0)), ("not", (9, 0, 1, 0)),
-                         ("expect", (1, 1, 0, 0)), ("the", (0, 0, 0, 1)), ("ending", (0, 1, 0, 7)),
-                         ("to", (0, 0, 0, 0)), ("be", (0, 0, 0, 0)), ("this", (0, 0, 6, 0)),
-                         ("good", (0, 9, 1, 1))]),
-        "zh": _sentence([("我", (0, 0, 0, 0)), ("本来", (1, 0, 1, 0)), ("没", (9, 0, 0, 0)),
-                         ("想到", (1, 1, 0, 0)), ("这部", (0, 0, 0, 2)), ("电影", (0, 1, 0, 9)),
-                         ("会", (0, 0, 0, 0)), ("这么", (0, 0, 8, 0)), ("好看", (0, 9, 2, 2)),
-                         ("呢", (0, 0, 1, 0))]),
-    },
-}
-
-
-def sentence_label(key: str) -> str:
-    """Language-neutral label of sentence ``key``: its number of words (the
-    same in every language), e.g. ``"7"``."""
-    lengths = {len(s.words) for s in SENTENCES[key].values()}
-    return str(lengths.pop()) if len(lengths) == 1 else key
-
-
-def kept_words(sentence: Sentence, kres) -> list[list[str]]:
-    """For each feature (row), the words K-max kept, in the output's order."""
-    return [[sentence.words[i] for i in row] for row in kres.indices]
-
-
-def sentence_figures(sentence: Sentence, kres, feature_names, *, input_title: str = "",
+def sentence_figures(sentence, kres, kept, feature_names, *, input_title: str = "",
                      output_title: str = "") -> tuple[go.Figure, go.Figure]:
     """The sentence matrix with the kept cells outlined, and the (features x k) output.
 
-    ``kres`` is ``kmax_pool(sentence.matrix, k, axis=-1)``: K-max along the words.
-    Output cells show the kept word above its score.
+    Parameters
+    ----------
+    sentence : lessons.kmax.Sentence
+    kres : KMaxResult
+        ``kmax_pool(sentence.matrix, k, axis=-1)``: K-max along the words.
+    kept : sequence of sequences of str
+        Per feature, the words kept (:func:`lessons.kmax.kept_words`): output
+        cells show the kept word above its score.
+    feature_names : sequence of str
     """
     x = sentence.matrix
     n_feat, n_words = x.shape
@@ -212,8 +149,7 @@ def sentence_figures(sentence: Sentence, kres, feature_names, *, input_title: st
     fig_in.update_xaxes(ticktext=list(sentence.words), tickfont={"size": 14})
     fig_in.update_yaxes(ticktext=list(feature_names))
 
-    words = kept_words(sentence, kres)
-    text = np.array([[f"{w}<br>{fmt(v)}" for w, v in zip(ws, vs)] for ws, vs in zip(words, kres.output)],
+    text = np.array([[f"{w}<br>{fmt(v)}" for w, v in zip(ws, vs)] for ws, vs in zip(kept, kres.output)],
                     dtype=object)
     fig_out = grid_figure(kres.output, zmin=lo, zmax=hi, text=text, cell_px=62,
                           title=f"<b>{output_title}</b>" if output_title else "")
@@ -225,47 +161,11 @@ def sentence_figures(sentence: Sentence, kres, feature_names, *, input_title: st
 
 # ---------------------------------------------------------------- dynamic k
 
-@dataclass(frozen=True)
-class DynamicKRow:
-    """One layer of the paper's schedule ``k_l = max(k_top, ceil((L - l) / L * s))``."""
-
-    layer: int
-    num_layers: int
-    sentence_length: int
-    k_top: int
-    share: float  # (L - l) / L * s before rounding up
-    rounded: int  # ceil of share
-    k: int
-
-    @property
-    def formula(self) -> str:
-        """The formula with this layer's numbers put in."""
-        L, l, s = self.num_layers, self.layer, self.sentence_length
-        return (f"k_{l} = max({self.k_top}, ⌈({L} − {l}) / {L} × {s}⌉) "
-                f"= max({self.k_top}, ⌈{fmt(self.share)}⌉) = max({self.k_top}, {self.rounded}) = {self.k}")
-
-
-def dynamic_k_rows(num_layers: int, sentence_length: int, k_top: int) -> list[DynamicKRow]:
-    """Every layer's k (from :func:`pooling_core.dynamic_k`) with the numbers behind it.
-
-    >>> [r.k for r in dynamic_k_rows(3, 18, 3)]
-    [12, 6, 3]
-    """
-    rows = []
-    for layer in range(1, num_layers + 1):
-        k = dynamic_k(layer, num_layers, sentence_length, k_top)
-        numerator = (num_layers - layer) * sentence_length
-        rows.append(DynamicKRow(layer, num_layers, sentence_length, k_top,
-                                numerator / num_layers, -(-numerator // num_layers), k))
-    return rows
-
-
-def dynamic_k_figure(rows: list[DynamicKRow], *, layer_label: str = "layer {}", k_label: str = "k",
+def dynamic_k_figure(rows, *, layer_names, k_label: str = "k",
                      length_label: str = "sentence length s") -> go.Figure:
-    """Bars: k for each layer (named by ``layer_label.format(l)``), with the
-    sentence length as a dashed line."""
-    layers = [layer_label.format(r.layer) for r in rows]
-    fig = go.Figure(go.Bar(x=layers, y=[r.k for r in rows], text=[str(r.k) for r in rows],
+    """Bars: k for each layer (``rows``: :func:`lessons.kmax.dynamic_k_rows`,
+    named by ``layer_names``), with the sentence length as a dashed line."""
+    fig = go.Figure(go.Bar(x=list(layer_names), y=[r.k for r in rows], text=[str(r.k) for r in rows],
                            textposition="outside", marker_color=window_color(1), name=k_label,
                            hovertemplate="%{x}: k = %{y}<extra></extra>"))
     s = rows[0].sentence_length if rows else 0

@@ -2,7 +2,9 @@
 
 TEXT = {
     "app.title": {"en": "Pooling Lessons", "zh": "池化课堂"},
-    "app.language": {"en": "Language / 语言", "zh": "语言 / Language"},
+    # The language switch reads the same in both languages, so that whoever
+    # cannot read the current one still finds it.
+    "app.language": {"en": "Language / 语言", "zh": "Language / 语言"},
     "app.sidebar_note": {
         "en": "Every slider is saved in the page address: copy the URL to share exactly this view.",
         "zh": "每个滑块的取值都保存在网址里:复制网址,别人打开看到的就是同一个画面。",
@@ -25,7 +27,6 @@ TEXT = {
     "common.avg": {"en": "average pooling", "zh": "平均池化"},
     "common.mode": {"en": "Pooling", "zh": "池化方式"},
     "common.input": {"en": "Input", "zh": "输入"},
-    "common.output": {"en": "Output", "zh": "输出"},
     "common.padding_cell": {"en": "pad", "zh": "填充"},
     "common.error": {
         "en": "These settings do not work together: {message}",
@@ -44,6 +45,5 @@ TEXT = {
     "common.step": {"en": "Step", "zh": "步骤"},
     "common.prev": {"en": "◀ Back", "zh": "◀ 上一步"},
     "common.next": {"en": "Next ▶", "zh": "下一步 ▶"},
-    "common.row": {"en": "row", "zh": "行"},
-    "common.col": {"en": "column", "zh": "列"},
+    "common.list_sep": {"en": ", ", "zh": "、"},  # between the items of a list in a sentence
 }

@@ -38,7 +38,6 @@ TEXT = {
         "zh": "点击**{play}**或拖动图下方的滑块,逐列查看。当前列用彩色框标出,被保留的格子用朱红色"
               "描边,对应的输出列写在右侧;已经处理过的列保留灰色描边。",
     },
-    "km.input_title": {"en": "Input", "zh": "输入"},
     "km.output_title": {"en": "Output: {k} × {w}", "zh": "输出:{k} × {w}"},
     "km.column": {"en": "Column", "zh": "列"},
     "km.columns_header": {"en": "What each column keeps", "zh": "每一列保留了什么"},
@@ -84,6 +83,7 @@ TEXT = {
               "个词,并按它们在句子中的顺序写出。",
     },
     "km.sentence": {"en": "Sentence (number of words)", "zh": "句子(词数)"},
+    "km.sentence_caption": {"en": "“{text}”", "zh": "“{text}”"},
     "km.feat.negation": {"en": "negation", "zh": "否定"},
     "km.feat.positive": {"en": "positive", "zh": "正面情感"},
     "km.feat.intensity": {"en": "intensity", "zh": "程度"},
@@ -134,7 +134,7 @@ TEXT = {
     "km.dyn_L": {"en": "L: number of layers", "zh": "L:层数"},
     "km.dyn_ktop": {"en": "k_top: k of the last layer", "zh": "k_top:最后一层的 k"},
     "km.dyn_s": {"en": "s: sentence length (words)", "zh": "s:句子长度(词数)"},
-    "km.dyn_layer": {"en": "layer {}", "zh": "第 {} 层"},
+    "km.dyn_layer": {"en": "layer {layer}", "zh": "第 {layer} 层"},
     "km.dyn_length": {"en": "sentence length s", "zh": "句子长度 s"},
     "km.dyn_paper": {
         "en": "The paper's example, L = 3, k_top = 3, s = 18, gives 12, 6 and 3.",
