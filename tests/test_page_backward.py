@@ -186,8 +186,10 @@ def test_ties_warning_in_chinese():
     assert any(i.startswith("有 2 个窗口") for i in texts(at.info))
 
 
-def test_every_lesson_string_in_both_languages_with_the_same_fields():
+def test_every_lesson_string_in_both_languages_with_the_same_fields_and_used():
+    import re
     import string
+    from pathlib import Path
 
     from lessons import backward as bw
     from lessons.text.backward import TEXT
@@ -205,3 +207,9 @@ def test_every_lesson_string_in_both_languages_with_the_same_fields():
              + [f"bw.x_{p}" for p in bw.INPUT_PRESETS] + [f"bw.g_{p}" for p in bw.UPSTREAM_PRESETS]
              + [f"bw.try_{q}" for q in ("tutorial", "overlap", "padding")])
     assert not [key for key in built if key not in TEXT]
+    # and every key is used: written out in the lesson's code, or built from a name above
+    root = Path(__file__).resolve().parents[1]
+    code = "".join((root / f).read_text(encoding="utf-8") for f in
+                   ("lesson_pages/6_backward.py", "lessons/backward.py", "lessons/figures/backward.py"))
+    written = set(re.findall(r"""["'](bw\.[\w.]+)["']""", code))
+    assert sorted(set(TEXT) - written - set(built)) == []
