@@ -71,18 +71,36 @@ def numeric_gradient(x, grad_output, kernel_size, stride=None, padding=0, *, mod
     return ((losses(x + nudge) - losses(x - nudge)) / (2 * eps)).reshape(h, w)
 
 
+def _first_plane(a: np.ndarray, plane) -> np.ndarray:
+    """The (H, W) plane ``plane`` of ``a`` (the first one by default)."""
+    return a[(0,) * (a.ndim - 2) if plane is None else tuple(np.atleast_1d(plane).tolist())]
+
+
+def _winners(res, plane):
+    """Max pooling, every window at once: which of its real cells hold its maximum.
+
+    Returns ``(winners, rows, cols)``: ``winners`` is (H_out, k_h, W_out, k_w)
+    bool, tap ``(a, b)`` of window ``(i, j)`` reading input cell
+    ``(rows[i, a], cols[j, b])``: the geometry's own tap positions.
+    """
+    g = res.geometry
+    x, out = _first_plane(res.input, plane), _first_plane(res.output, plane)
+    rows, cols = g.rows.taps(), g.cols.taps()
+    real = g.rows.real_taps()[:, :, None, None] & g.cols.real_taps()[None, None, :, :]
+    r, c = np.clip(rows, 0, x.shape[0] - 1), np.clip(cols, 0, x.shape[1] - 1)  # padding taps: masked by real
+    values = x[r[:, :, None, None], c[None, None, :, :]]
+    return real & (values == out[:, None, :, None]), rows, cols
+
+
 def tied_windows(res, plane=None) -> np.ndarray:
     """(H_out, W_out) bool: max-pooling windows whose largest value occurs twice or more.
 
     All False for average pooling (it is smooth everywhere).
     """
-    ho, wo = res.geometry.out_shape
-    tied = np.zeros((ho, wo), dtype=bool)
     if res.mode != "max":
-        return tied
-    for rec in res.trace.windows(plane):
-        tied[rec.out_row, rec.out_col] = int(np.sum(rec.real_values == rec.output)) > 1
-    return tied
+        return np.zeros(res.geometry.out_shape, dtype=bool)
+    winners, _, _ = _winners(res, plane)
+    return winners.sum(axis=(1, 3)) > 1
 
 
 def tie_cells(res, plane=None) -> np.ndarray:
@@ -91,15 +109,12 @@ def tie_cells(res, plane=None) -> np.ndarray:
     These are the cells where a finite difference may disagree with the
     backward pass of max pooling.
     """
-    h, w = res.input.shape[-2:]
-    cells = np.zeros((h, w), dtype=bool)
+    cells = np.zeros(res.input.shape[-2:], dtype=bool)
     if res.mode != "max":
         return cells
-    for rec in res.trace.windows(plane):
-        winners = (~rec.is_padding) & (rec.values == rec.output)
-        if winners.sum() > 1:
-            rr, cc = np.nonzero(winners)
-            cells[rec.rows[rr], rec.cols[cc]] = True
+    winners, rows, cols = _winners(res, plane)
+    i, a, j, b = np.nonzero(winners & (winners.sum(axis=(1, 3)) > 1)[:, None, :, None])
+    cells[rows[i, a], cols[j, b]] = True
     return cells
 
 

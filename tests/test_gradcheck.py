@@ -140,3 +140,38 @@ def test_only_two_dimensional_inputs():
         gradcheck(res, np.ones((2, 2, 2)))
     with pytest.raises(ValueError, match="2-D"):
         numeric_gradient(np.ones((2, 4, 4)), np.ones((2, 2, 2)), 2)
+
+
+def trace_ties(res):
+    """Ties read window by window from the trace: the definition the vectorised code must match."""
+    tied = np.zeros(res.geometry.out_shape, dtype=bool)
+    cells = np.zeros(res.input.shape[-2:], dtype=bool)
+    for rec in res.trace.windows():
+        winners = ~rec.is_padding & (rec.values == rec.output)
+        tied[rec.out_row, rec.out_col] = winners.sum() > 1
+        if winners.sum() > 1:
+            rr, cc = np.nonzero(winners)
+            cells[rec.rows[rr], rec.cols[cc]] = True
+    return tied, cells
+
+
+@pytest.mark.parametrize("config", CONFIGS, ids=str)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_ties_match_the_window_by_window_trace(config, seed):
+    config = {k: v for k, v in config.items() if k != "count_include_pad"}
+    x = np.random.default_rng(seed).integers(0, 3, size=(5, 6)).astype(float)  # few values: many ties
+    if seed == 2:
+        x[0, 0] = np.nan  # a NaN equals nothing, so it ties with nothing
+    res = pool2d(x, mode="max", **config)
+    tied, cells = trace_ties(res)
+    assert_array_equal(tied_windows(res), tied)
+    assert_array_equal(tie_cells(res), cells)
+    assert tied.any()
+
+
+def test_ties_in_a_chosen_plane():
+    x = np.ones((2, 4, 4))
+    x[1] = np.arange(16.0).reshape(4, 4)
+    res = pool2d(x, 2, mode="max")
+    assert tied_windows(res).all() and tie_cells(res).all()              # the first plane by default
+    assert not tied_windows(res, plane=1).any() and not tie_cells(res, plane=1).any()

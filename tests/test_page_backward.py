@@ -163,6 +163,15 @@ def test_custom_upstream_gradient():
     assert metrics(at)[t("bw.sum_copy", "en")] == ("8", "×4")
     at.text_input(key="bw_gtext").input("1 2 3").run()
     assert texts(at.warning)[0] == t("bw.gtext_bad", "en", count=4, rows=2, cols=2)
+    at.text_input(key="bw_gtext").input("1\n2\n3\n5e7").run()
+    assert texts(at.warning)[0] == t("bw.gtext_too_large", "en", limit="1000000")
+    assert not at.error and not at.exception
+
+
+def test_custom_upstream_on_an_output_too_big_to_type():
+    at = run(bw_g="custom", bw_n=16, bw_s=1, bw_p=1, bw_gtext="1 2")
+    assert texts(at.warning)[0] == t("bw.gtext_too_big", "en", rows=17, cols=17, limit=16)
+    assert len(at.get("plotly_chart")) == 11 and not at.error
 
 
 def test_zero_upstream_sum_has_no_factor():
@@ -177,10 +186,12 @@ def test_ties_warning_in_chinese():
     assert any(i.startswith("有 2 个窗口") for i in texts(at.info))
 
 
-def test_every_lesson_string_in_both_languages_with_the_same_fields():
+def test_every_lesson_string_in_both_languages_with_the_same_fields_and_used():
+    import re
     import string
+    from pathlib import Path
 
-    from lessons.figures import backward as fb
+    from lessons import backward as bw
     from lessons.text.backward import TEXT
 
     def fields(s):
@@ -193,6 +204,12 @@ def test_every_lesson_string_in_both_languages_with_the_same_fields():
     built = ([f"bw.v_{r}" for r in ("max_one_cell", "avg_exact", "avg_zero_on_padding", "avg_cancel",
                                      "avg_lost", "differs")]
              + [f"bw.shared_{m}" for m in ("avg", "max")] + [f"bw.grad_title_{m}" for m in ("avg", "max")]
-             + [f"bw.x_{p}" for p in fb.INPUT_PRESETS] + [f"bw.g_{p}" for p in fb.UPSTREAM_PRESETS]
+             + [f"bw.x_{p}" for p in bw.INPUT_PRESETS] + [f"bw.g_{p}" for p in bw.UPSTREAM_PRESETS]
              + [f"bw.try_{q}" for q in ("tutorial", "overlap", "padding")])
     assert not [key for key in built if key not in TEXT]
+    # and every key is used: written out in the lesson's code, or built from a name above
+    root = Path(__file__).resolve().parents[1]
+    code = "".join((root / f).read_text(encoding="utf-8") for f in
+                   ("lesson_pages/6_backward.py", "lessons/backward.py", "lessons/figures/backward.py"))
+    written = set(re.findall(r"""["'](bw\.[\w.]+)["']""", code))
+    assert sorted(set(TEXT) - written - set(built)) == []

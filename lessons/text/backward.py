@@ -50,6 +50,16 @@ TEXT = {
         "zh": "请输入正好 {count} 个数({rows} 行,每行 {cols} 个),用空格、逗号或分号隔开。"
               "在此之前页面先使用全 1 的梯度。",
     },
+    "bw.gtext_too_large": {
+        "en": "Keep every number between −{limit} and {limit}. Until then the page uses all ones.",
+        "zh": "每个数都请保持在 −{limit} 到 {limit} 之间。在此之前，页面先使用全 1 的梯度。",
+    },
+    "bw.gtext_too_big": {
+        "en": "The output has {rows} rows of {cols} cells, more than can be typed here (at most {limit} × "
+              "{limit}), so the page uses all ones.",
+        "zh": "输出有 {rows} 行，每行 {cols} 个格子，超过了这里能输入的上限（最多 {limit} × {limit}），"
+              "因此页面使用全 1 的梯度。",
+    },
     "bw.try": {"en": "Quick settings:", "zh": "快捷设置:"},
     "bw.try_tutorial": {"en": "Figure 1: 2×2, stride 2", "zh": "图 1:2×2,步幅 2"},
     "bw.try_overlap": {"en": "Overlap: 3×3, stride 1, shuffled input", "zh": "重叠:3×3,步幅 1,打乱的输入"},
