@@ -5,15 +5,9 @@ import streamlit as st
 
 from lessons import kmax as km
 from lessons.figures import kmax as kfig
-from lessons.ui import chart, explained_errors, lang, tr
+from lessons.ui import chart, explained_errors, lang, say, tr
 
 DEFAULTS = km.Settings()
-
-
-def say(text) -> str:
-    """A view's ``(key, fields)`` text in the page's language."""
-    key, fields = text
-    return tr(key, **fields)
 
 
 st.title(tr("km.title"))

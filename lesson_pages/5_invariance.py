@@ -5,16 +5,10 @@ import streamlit as st
 
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
-from lessons.ui import chart, explained_errors, tr
+from lessons.ui import chart, explained_errors, say, tr
 
 DEFAULTS = inv.Settings()
 PATTERNS = list(inv.PATTERNS)
-
-
-def say(text) -> str:
-    """A view's ``(key, fields)`` text in the page's language."""
-    key, fields = text
-    return tr(key, **fields)
 
 
 # Choice widgets show language-neutral option labels (their translated names go
