@@ -96,7 +96,8 @@ class Question:
     Attributes
     ----------
     uid : str
-        Stable identity: the same settings and seed give the same uid.
+        What is asked: the same numbers give the same uid, whichever seed
+        picked them (so "new question" can skip a repeat).
     topic : {"value", "size", "route", "share", "total", "kmax"}
     kind : {"number", "integer", "cell", "numbers"}
         A number, a whole number, an input cell ``(row, col)`` or a list of numbers.
@@ -166,7 +167,7 @@ def new_question(topic: str, kind: str, seed: int, prompt, expected, worked, tra
     traps = tuple((t, text) for t, text in traps if not matches(kind, t, expected))
     body = repr((topic, kind, prompt, expected))
     digest = hashlib.sha256(body.encode()).hexdigest()[:10]
-    return Question(f"{topic}-{int(seed)}-{digest}", topic, kind, int(seed), tuple(prompt), expected,
+    return Question(f"{topic}-{digest}", topic, kind, int(seed), tuple(prompt), expected,
                     tuple(worked), traps, tuple(focus))
 
 

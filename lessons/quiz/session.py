@@ -53,7 +53,7 @@ class Score:
 
     right: int = 0
     answered: int = 0
-    seen: tuple = ()  # uids of the questions already scored, newest last
+    seen: tuple = ()  # "seed:uid" of the questions already scored, newest last
 
     @property
     def wrong(self) -> int:
@@ -62,13 +62,13 @@ class Score:
 
 def record(score, question, feedback) -> Score:
     """The score after ``feedback`` on ``question``: the first readable answer
-    to a question counts; unreadable text, and answering the same question
-    again, do not."""
+    to a question (a seed and what it asked) counts; unreadable text, and
+    answering the same question again, do not."""
     score = score if isinstance(score, Score) else Score()
-    if feedback.verdict == "unreadable" or question.uid in score.seen:
+    asked = f"{question.seed}:{question.uid}"  # the question this seed asked
+    if feedback.verdict == "unreadable" or asked in score.seen:
         return score
-    return Score(score.right + bool(feedback.right), score.answered + 1,
-                 (score.seen + (question.uid,))[-SCORE_MEMORY:])
+    return Score(score.right + bool(feedback.right), score.answered + 1, (score.seen + (asked,))[-SCORE_MEMORY:])
 
 
 def score_text(score) -> tuple:

@@ -96,7 +96,7 @@ TEXT = {
     # -- how to write an answer (placeholders), and text that cannot be read
     "quiz.hint_number": {"en": "A number, e.g. 3.5", "zh": "一个数，例如 3.5"},
     "quiz.hint_integer": {"en": "A whole number, e.g. 3", "zh": "一个整数，例如 3"},
-    "quiz.hint_cell": {"en": "A cell as row, column, e.g. 1, 2", "zh": "用「行, 列」表示格子，例如 1, 2"},
+    "quiz.hint_cell": {"en": "A cell as row, column, e.g. 1, 2", "zh": "格子的行号和列号，例如 1, 2"},
     "quiz.hint_numbers": {"en": "Numbers separated by commas, e.g. 6, 8", "zh": "用逗号分隔的数，例如 6, 8"},
     "quiz.unreadable_empty": {"en": "Type an answer first.", "zh": "请先输入答案。"},
     "quiz.unreadable_too_long": {"en": "That is too long for an answer.", "zh": "这个答案太长了。"},
