@@ -394,6 +394,27 @@ def test_next_seed_walks_every_seed_and_skips_the_same_question(fig1):
     assert 0 <= quiz.next_seed(5, single) < quiz.SEED_LIMIT  # one question only: still a seed
 
 
+@pytest.mark.parametrize("event, cell", [
+    ({"selection": {"points": [{"x": 2, "y": 1}]}}, (1, 2)),
+    ({"selection": {"points": [{"x": 2.0, "y": -1.0}, {"x": 0, "y": 0}]}}, (-1, 2)),  # padding row, first point
+    ({"selection": {"points": []}}, None), ({}, None), (None, None), ("x", None),
+    ({"selection": {"points": [{"x": "2", "y": 1}]}}, None),
+    ({"selection": {"points": [{"x": float("nan"), "y": 1}]}}, None),
+    ({"selection": {"points": [{"x": 1e308, "y": 1}]}}, None), ({"selection": {"points": [{"x": True, "y": 1}]}}, None),
+    ({"selection": {"points": [{"y": 1}]}}, None),
+])
+def test_a_click_on_the_picture_reads_as_a_cell(event, cell):
+    assert quiz.clicked_cell(event) == cell
+
+
+def test_a_clicked_cell_answers_a_cell_question(overlap):
+    x, g, res, _ = overlap
+    q = quiz.route_question(res, g, 0)
+    r, c = q.expected
+    assert q.check(quiz.clicked_cell({"selection": {"points": [{"x": c, "y": r}]}})).right
+    assert q.check(quiz.clicked_cell({})).verdict == "unreadable"  # no click: nothing to judge
+
+
 # ---------------------------------------------------------------- hostile answers, the score
 
 HOSTILE = ["", " ", "x" * 10_000, "9" * 10_000, "9" * 150, "1e309", "-1e309", "NaN", "nan", "inf",

@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from .make import kmax_question, route_question, share_question, size_question, total_question, value_question
 from .question import KINDS, TOLERANCE, Feedback, Question, pick
-from .session import SEED_LIMIT, Score, next_seed, read_seed, record, score_text
+from .session import SEED_LIMIT, Score, clicked_cell, next_seed, read_seed, record, score_text
 
 __all__ = [
     "UI", "KINDS", "TOLERANCE", "SEED_LIMIT", "Question", "Feedback", "Score",
     "forward_question", "backward_question", "kmax_question",
     "value_question", "size_question", "route_question", "share_question", "total_question",
-    "read_seed", "next_seed", "record", "score_text",
+    "read_seed", "next_seed", "clicked_cell", "record", "score_text",
 ]
 
 # What the quiz block on a page shows around the question (translation keys).

@@ -47,6 +47,28 @@ def next_seed(seed: int, make=None, *, tries: int = 20) -> int:
     return candidate
 
 
+def clicked_cell(event) -> tuple[int, int] | None:
+    """The input cell a click on the picture chose, as ``(row, col)``.
+
+    ``event`` is what ``st.plotly_chart(..., on_select="rerun",
+    selection_mode="points")`` returns for a grid whose x is the column and y
+    the row; its first selected point counts. Anything else (no click, a
+    malformed or non-finite point) gives None.
+
+    >>> clicked_cell({"selection": {"points": [{"x": 2, "y": 1.0}]}}), clicked_cell({})
+    ((1, 2), None)
+    """
+    try:
+        point = event["selection"]["points"][0]
+        x, y = point["x"], point["y"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) < SEED_LIMIT
+               for v in (x, y)):
+        return None
+    return int(round(y)), int(round(x))
+
+
 @dataclass(frozen=True)
 class Score:
     """The session's score."""
