@@ -53,16 +53,21 @@ def trace_rows(res) -> list[dict]:
     >>> row["values"], row["total"], row["divisor"], row["output"]
     ([1, 2, 5, 6], 14, 4, 3.5)
     """
+    return [row for row, _ in _rows_and_records(res)]
+
+
+def _rows_and_records(res) -> list[tuple[dict, object]]:
     _plane(res)
     rows = []
     for rec in res.trace.windows():
-        pad = rec.is_padding.ravel()
+        pad = rec.is_padding.ravel().tolist()
+        tap_rows, tap_cols = rec.rows.tolist(), rec.cols.tolist()
         row = {
             "window": rec.step + 1, "out_row": rec.out_row, "out_col": rec.out_col,
             "row_start": rec.row_start, "row_stop": rec.row_stop,
             "col_start": rec.col_start, "col_stop": rec.col_stop,
-            "taps": [[int(r), int(c)] for r in rec.rows for c in rec.cols],
-            "values": [None if p else _number(v) for v, p in zip(rec.values.ravel(), pad)],
+            "taps": [[r, c] for r in tap_rows for c in tap_cols],
+            "values": [None if p else _number(v) for v, p in zip(rec.values.ravel().tolist(), pad)],
             "mode": rec.mode,
         }
         if rec.mode == "avg":
@@ -71,7 +76,7 @@ def trace_rows(res) -> list[dict]:
         else:
             row["argmax"] = list(rec.argmax)
         row["output"] = _number(rec.output)
-        rows.append(row)
+        rows.append((row, rec))
     return rows
 
 
@@ -88,12 +93,12 @@ def trace_csv(res) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row, rec in zip(trace_rows(res), res.trace.windows()):
+    for row, rec in _rows_and_records(res):
         argmax = row.get("argmax") or (None, None)
         writer.writerow([
             row["window"], row["out_row"], row["out_col"], row["row_start"], row["row_stop"],
             row["col_start"], row["col_stop"],
-            " ".join(str(int(r)) for r in rec.rows), " ".join(str(int(c)) for c in rec.cols),
+            " ".join(map(str, rec.rows.tolist())), " ".join(map(str, rec.cols.tolist())),
             " ".join(PADDING if v is None else str(v) for v in row["values"]), row["mode"],
             _cell(row.get("total")), _cell(row.get("divisor")), _cell(row.get("padding_counted")),
             _cell(argmax[0]), _cell(argmax[1]), row["output"],
@@ -105,15 +110,18 @@ def trace_json(res) -> bytes:
     """The settings, the input, the output and :func:`trace_rows` as one JSON document."""
     g = res.geometry
     r, c = g.rows, g.cols
-    doc = {
+    head = {
         "settings": {
             "mode": res.mode, "kernel_size": [r.kernel, c.kernel], "stride": [r.stride, c.stride],
             "padding": [r.pad_before, r.pad_after, c.pad_before, c.pad_after],
             "dilation": [r.dilation, c.dilation], "ceil_mode": r.derivation.ceil_mode,
             "count_include_pad": res.count_include_pad,
         },
-        "input": [[_number(v) for v in line] for line in res.input],
-        "output": [[_number(v) for v in line] for line in res.output],
-        "windows": trace_rows(res),
+        "input": [[_number(v) for v in line] for line in res.input.tolist()],
+        "output": [[_number(v) for v in line] for line in res.output.tolist()],
     }
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")
+    dump = lambda obj: json.dumps(obj, ensure_ascii=False, allow_nan=False)  # noqa: E731
+    # One window per line: a teacher can read it, a program parses it.
+    parts = [f'  "{key}": {dump(value)}' for key, value in head.items()]
+    windows = ",\n    ".join(dump(row) for row in trace_rows(res))
+    return ("{\n" + ",\n".join(parts) + f',\n  "windows": [\n    {windows}\n  ]\n}}\n').encode("utf-8")
