@@ -494,3 +494,14 @@ def test_every_quiz_key_is_in_the_table_in_both_languages():
     for key in defined:
         zh = re.sub(r"`[^`]*`", "", TEXT[key]["zh"])
         assert not re.search(r"[\u4e00-\u9fff][,.:;?!()]|[,.:;?!()][\u4e00-\u9fff]", zh), key
+
+
+@pytest.mark.parametrize("module", ["lessons.quiz", "lessons.quiz.answers", "lessons.quiz.session",
+                                    "lessons.export", "lessons.export.tables", "lessons.export.gif"])
+def test_docstring_examples_hold(module):
+    """The examples in the docstrings run (pytest collects doctests from pooling_core only)."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

@@ -19,7 +19,7 @@ from .gif import GIF_FRAME_CAP, GifExport, GifLayout, gif_layout, trace_gif
 from .tables import CSV_COLUMNS, trace_csv, trace_json, trace_rows
 
 __all__ = [
-    "LABELS", "GIF_FRAME_CAP", "GifExport", "GifLayout", "CSV_COLUMNS",
+    "LABELS", "MIME", "GIF_FRAME_CAP", "GifExport", "GifLayout", "CSV_COLUMNS",
     "export_name", "kmax_name", "figure_html", "gif_layout", "trace_gif",
     "trace_rows", "trace_csv", "trace_json",
 ]

@@ -41,7 +41,12 @@ def tint(hex_color: str, base=WHITE, alpha: float = WINDOW_ALPHA) -> tuple[int, 
 
 @lru_cache(maxsize=32)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=size)
+    """Pillow's own font (no font file needed) at ``size`` pixels; Pillow
+    before 10.1 (or without FreeType) has one small bitmap size only."""
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:
+        return ImageFont.load_default()
 
 
 @dataclass(frozen=True)
