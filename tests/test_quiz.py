@@ -161,6 +161,24 @@ def test_padding_in_the_divisor_is_explained():
             assert q.check(str(rec.total / 9)).notes[0][0] == "quiz.trap_pad_skipped"
 
 
+def test_a_window_past_the_padding_is_explained():
+    x = np.arange(1, 26, dtype=float).reshape(5, 5)
+    res = pool2d(x, 2, 2, 0, mode="avg", ceil_mode=True)  # the last row and column of windows hang over
+    q = next(q for q in (quiz.value_question(res, s) for s in SEEDS) if q.focus[0][1] == (2, 2))
+    assert q.expected == 25 and [k for k, _ in q.worked] == ["quiz.work_avg", "quiz.work_overhang"]
+    assert field(q, "quiz.work_overhang", "n") == 3
+    padded = pool2d(np.ones((6, 6)), 3, 2, 1, mode="avg", ceil_mode=True)  # padding counted, overhang past it
+    assert any(k == "quiz.work_overhang" for s in SEEDS for k, _ in quiz.value_question(padded, s).worked)
+    for seed in SEEDS:
+        q = quiz.value_question(padded, seed)
+        rec = padded.trace.window(*q.focus[0][1])
+        keys = [k for k, _ in q.worked]
+        n_counted_pad = int((rec.counted & rec.is_padding).sum())
+        assert ("quiz.work_avg_pad_counted" in keys) == (n_counted_pad > 0)
+        assert "quiz.work_avg_pad_skipped" not in keys  # count_include_pad: no padding is left out
+        assert field(q, "quiz.work_avg", "n") == rec.divisor
+
+
 def test_a_long_sum_is_shortened_but_keeps_its_total():
     res = pool2d(np.arange(1, 257, dtype=float).reshape(16, 16), 16, mode="avg")
     q = quiz.value_question(res, 0)

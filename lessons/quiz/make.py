@@ -99,12 +99,15 @@ def value_question(res, seed: int) -> Question:
     """What is output (i, j)? (the walkthrough and the playground)"""
     rec = _window(res, seed, "value")
     real = [float(v) for v in rec.real_values]
-    n_pad = int(np.sum(rec.is_padding))
+    r_lo, r_hi, c_lo, c_hi = res.geometry.padded_box
+    inside = np.outer((rec.rows >= r_lo) & (rec.rows < r_hi), (rec.cols >= c_lo) & (rec.cols < c_hi))
+    padding = rec.is_padding & inside  # taps past the padding (ceil mode) are not padding: they count nowhere
+    overhang = int(np.sum(~inside))
     math = window_math(rec)
     if rec.mode == "avg":
         worked = [("quiz.work_avg", {"math": math, "n": int(rec.counted.sum()), "d": rec.divisor})]
-        pad_counted = int(np.sum(rec.counted & rec.is_padding))
-        skipped = n_pad - pad_counted
+        pad_counted = int(np.sum(rec.counted & padding))
+        skipped = int(np.sum(padding)) - pad_counted
         if pad_counted:
             worked.append(("quiz.work_avg_pad_counted", {"n": pad_counted}))
         if skipped:
@@ -114,12 +117,14 @@ def value_question(res, seed: int) -> Question:
         if pad_counted:
             traps.append((rec.total / len(real), ("quiz.trap_pad_counted", {"d": rec.divisor})))
         if skipped:
-            traps.append((rec.total / rec.is_padding.size, ("quiz.trap_pad_skipped", {"d": rec.divisor})))
+            traps.append((rec.total / (len(real) + skipped), ("quiz.trap_pad_skipped", {"d": rec.divisor})))
     else:
         worked = [("quiz.work_max", {"math": math, "r": rec.argmax[0], "c": rec.argmax[1]})]
-        if n_pad:
-            worked.append(("quiz.work_max_pad", {"n": n_pad}))
+        if padding.any():
+            worked.append(("quiz.work_max_pad", {"n": int(np.sum(padding))}))
         traps = [(sum(real) / len(real), (_OTHER_MODE["max"], {}))]
+    if overhang:
+        worked.append(("quiz.work_overhang", {"n": overhang}))
     prompt = ((_VALUE_PROMPT[rec.mode], _where(rec)),) + _dilation_note(rec)
     return new_question("value", "number", seed, prompt, rec.output, worked, traps,
                         focus=(("out", (rec.out_row, rec.out_col)),))

@@ -121,6 +121,11 @@ TEXT = {
     },
     "quiz.work_max": {"en": "The largest value of the window: `{math}`, at input cell ({r}, {c}).",
                       "zh": "窗口中的最大值：`{math}`，位于输入格子 ({r}, {c})。"},
+    "quiz.work_overhang": {
+        "en": "{n} cells of the window hang past the padding (ceil mode): they count for nothing, "
+              "not even as padding.",
+        "zh": "窗口有 {n} 个格子越过了填充（ceil 模式）：它们什么都不算，连填充也不算。",
+    },
     "quiz.work_max_pad": {"en": "Max pooling skips the {n} padding cells.", "zh": "最大池化跳过 {n} 个填充格子。"},
     "quiz.work_span": {"en": "The dilated window spans `{math}` cells.",
                        "zh": "加了空洞的窗口跨度为 `{math}` 个格子。"},
