@@ -179,9 +179,7 @@ def route_question(res, grad_output, seed: int) -> Question:
     rec = _window(res, seed, "route")
     i, j = rec.out_row, rec.out_col
     cell = divmod(int(res.indices[i, j]), res.input.shape[1])
-    real = rec.real_values
-    math = f"max({_join((fmt(v) for v in real), ', ')}) = {fmt(rec.output)}"
-    worked = [("quiz.work_route", {"math": math, "r": cell[0], "c": cell[1], "g": fmt(g[i, j])})]
+    worked = [("quiz.work_route", {"math": window_math(rec), "r": cell[0], "c": cell[1], "g": fmt(g[i, j])})]
     rr, cc = np.nonzero(~rec.is_padding & (rec.values == rec.output))
     ties = [(int(rec.rows[a]), int(rec.cols[b])) for a, b in zip(rr, cc)]
     if len(ties) > 1:
