@@ -4,10 +4,10 @@
     python -m benchmarks.quiz_export --quick    # one run each, a smoke run
 
 Targets (issue 9): a question, and checking an answer, in well under 50 ms
-(they run on every rerun of a page); CSV and JSON under 100 ms for the
-largest grid; a GIF or the HTML file may take seconds, so pages build them
-only when the download button is pressed (``data=`` a callable). Times are
-medians in milliseconds.
+(they run on every rerun of a page). The files may take from a few ms (CSV,
+JSON) to seconds (a 120-frame GIF), so pages build them only when the
+download button is pressed (``data=`` a callable), never on a rerun. Times
+are medians in milliseconds.
 """
 
 from __future__ import annotations
