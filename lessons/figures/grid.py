@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from ..gradflow import on_padded
 from ..numbers import fmt  # noqa: F401  (figures write numbers the way the text does)
 
 # The tutorial's four window colours, pink, blue, green and yellow, taken from
@@ -148,12 +149,8 @@ def record_shapes(rec, color: str, *, dilated: bool = False) -> list[dict]:
 def padded_view(trace, plane_values):
     """The input with its padding and any window overhang, for drawing.
 
-    Returns ``(values, padding_mask, row0, col0)`` covering ``trace.extent``.
+    Returns ``(values, padding_mask, row0, col0)`` covering ``trace.extent``
+    (see :func:`lessons.gradflow.on_padded`).
     """
-    r_lo, r_hi, c_lo, c_hi = trace.extent
-    h, w = plane_values.shape
-    values = np.zeros((r_hi - r_lo, c_hi - c_lo))
-    values[-r_lo:-r_lo + h, -c_lo:-c_lo + w] = plane_values
-    pad = np.ones(values.shape, bool)
-    pad[-r_lo:-r_lo + h, -c_lo:-c_lo + w] = False
-    return values, pad, r_lo, c_lo
+    grid = on_padded(trace.geometry, plane_values)
+    return grid.values, grid.padding, grid.row0, grid.col0
