@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
-import time
 
 import numpy as np
 
+from benchmarks.core import median_ms
 from lessons import quiz
 from lessons.export import figure_html, trace_csv, trace_gif, trace_json
 from lessons.figures.grid import grid_figure
@@ -33,16 +32,6 @@ CASES = [
     ("16x16, max 3x3/1 pad 1 (256 windows)", LARGE, 3, 1, 1, "max"),
     ("16x16, avg 9x9/1 pad 8 (576 windows)", LARGE, 9, 1, 8, "avg"),
 ]
-
-
-def median_ms(fn, repeats: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1e3
 
 
 def main() -> None:
