@@ -25,7 +25,7 @@ TEXT = {
     "bw.s_label": {"en": "Stride", "zh": "步幅"},
     "bw.p_label": {"en": "Padding", "zh": "填充"},
     "bw.cip_label": {
-        "en": "Count padding in averages",
+        "en": "Count padding in the average",
         "zh": "平均时计入填充格",
     },
     "bw.cip_help": {

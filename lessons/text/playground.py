@@ -117,7 +117,7 @@ TEXT = {
         "zh": "关闭时公式向下取整，伸出填充后输入边界的窗口会被舍去；打开后向上取整，多保留一个"
               "不完整的窗口，但若这个窗口的起点已经越过了输入，仍会被舍去。",
     },
-    "pg.cip": {"en": "Count padding in the average", "zh": "平均时把填充也计入个数"},
+    "pg.cip": {"en": "Count padding in the average", "zh": "平均时计入填充格"},
     "pg.cip_help": {
         "en": "On (PyTorch's count_include_pad=True): padding cells count as zeros in the divisor. "
               "Off (PaddlePaddle's exclusive=True): divide by the number of real cells only.",
@@ -279,7 +279,7 @@ TEXT = {
               "same number of cells.\n"
               "- **Ceil mode**: round the output size up instead of down, keeping a last window that "
               "only partly fits.\n"
-              "- **Count padding**: whether padding cells count in an average's divisor.\n"
+              "- **Count padding in the average**: whether padding cells count in an average's divisor.\n"
               "- **Max or average**: keep a window's strongest value, or its mean.",
         "zh": "- **窗口大小 k_h × k_w**：多少个格子汇总成一个输出值。\n"
               "- **步幅 s_h、s_w**：窗口每次移动的距离。步幅等于窗口大小时窗口紧挨着排开；"
@@ -288,7 +288,7 @@ TEXT = {
               "平均池化把填充当作 0，最大池化则忽略它们。\n"
               "- **膨胀（dilation）**：让窗口读取的格子彼此隔开，格子数不变，覆盖范围变大。\n"
               "- **ceil 模式**：输出尺寸向上取整而不是向下取整，保留最后一个放不完整的窗口。\n"
-              "- **计入填充**：平均池化的除数里算不算填充格。\n"
+              "- **平均时计入填充格**：平均池化的除数里算不算填充格。\n"
               "- **最大或平均**：保留窗口中最强的值，或者取平均值。",
     },
     "pg.sec_frameworks": {"en": "In PyTorch and PaddlePaddle", "zh": "在 PyTorch 和飞桨中"},
