@@ -136,12 +136,13 @@ def test_every_setting_is_bound_to_the_url():
         assert at.slider(key=key).proto.query_param_key == key
     for key in ("pg_ceil", "pg_cip", "pg_code"):
         assert at.toggle(key=key).proto.query_param_key == key
-    assert at.radio(key="pg_mode").proto.query_param_key == "pg_mode"
-    assert at.selectbox(key="pg_preset").proto.query_param_key == "pg_preset"
     assert at.number_input(key="pg_seed").proto.query_param_key == "pg_seed"
-    # the options are shown by their code names, so a link works in both languages
-    assert list(at.radio(key="pg_mode").options) == ["max", "avg"]
-    assert list(at.selectbox(key="pg_preset").options) == ["ramp", "random", "checker", "edge", "face"]
+    # choices show names in the reader's language and keep code names in the URL (lessons/ui_choice.py)
+    assert list(at.radio(key="pg_mode").options) == [t("common.max"), t("common.avg")]
+    assert list(at.selectbox(key="pg_preset").options)[-1] == t("pg.preset_name.face")
+    at.radio(key="pg_mode").set_value("avg").run()
+    at.selectbox(key="pg_preset").set_value("face").run()
+    assert (at.query_params["pg_mode"], at.query_params["pg_preset"]) == ("avg", "face")
 
 
 def test_settings_come_from_the_url():
