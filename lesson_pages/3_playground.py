@@ -139,11 +139,11 @@ with right:
         st.info(say(note), icon=":material/info:")
     # Off by default: the code highlighter is a large script; the page loads ~0.5 s sooner without it.
     if st.toggle(tr("pg.show_code"), key="pg_code", **URL):
-        st.markdown(tr("pg.code_torch"))
-        if out.torch_code:
+        if out.torch_code:  # no heading over nothing: refused settings have no code
+            st.markdown(tr("pg.code_torch"))
             st.code("import torch.nn.functional as F\n" + out.torch_code, language="python")
-        st.markdown(tr("pg.code_paddle"))
         if out.paddle_code:
+            st.markdown(tr("pg.code_paddle"))
             st.code("import paddle.nn.functional as F\n" + out.paddle_code, language="python")
     if out.paddle_note:
         st.info(tr(out.paddle_note), icon=":material/info:")

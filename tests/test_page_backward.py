@@ -96,7 +96,7 @@ def test_each_widget_at_its_extremes(key, value, n_charts):
 @pytest.mark.parametrize("widgets, message", [
     ({"bw_k": 6}, "kernel_size=6"),                  # bigger than the 4x4 input
     ({"bw_n": 2, "bw_k": 3}, "kernel_size=3"),
-    ({"bw_p": 3}, "padding is too large"),           # 2x2 windows entirely in the padding
+    ({"bw_p": 3}, "too much padding"),           # 2x2 windows entirely in the padding
 ])
 def test_invalid_settings_show_an_error_and_the_page_continues(widgets, message):
     at = run()

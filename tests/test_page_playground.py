@@ -9,6 +9,7 @@ import pytest
 from pagetest import plotly_array, run_page
 
 from lessons.arithmetic import window_arithmetic
+from lessons.errors import error_text
 from lessons.examples import preset
 from lessons.figures.playground import frame_count
 from lessons.i18n import t
@@ -72,7 +73,7 @@ def _assert_page_matches_core(at):
     try:
         res = _pool(s)
     except ValueError as exc:
-        assert len(at.error) == 1 and str(exc) in at.error[0].value
+        assert len(at.error) == 1 and error_text(exc, "en") in at.error[0].value  # worded by lessons/errors.py
         (spec,) = _specs(at)
         assert not spec.get("frames")
         return None
@@ -269,7 +270,7 @@ def test_a_window_larger_than_the_input_is_explained_and_the_page_stays_usable(l
 
 def test_a_window_of_padding_only_is_refused_with_the_reason():
     at = _run(pg_h=1, pg_w=1, pg_kh=1, pg_kw=1, pg_pt=1)
-    assert len(at.error) == 1 and "padding is too large" in at.error[0].value
+    assert len(at.error) == 1 and "too much padding" in at.error[0].value
     assert len(at.warning) == 0  # the size formula itself is fine: one window per axis
     text = _text(at)  # PyTorch would refuse it too: padding more than half of a 1-cell window
     assert t("pg.torch.half", "en", kh=1, kw=1, limit_h=0, limit_w=0) in text

@@ -316,7 +316,7 @@ TEXT = {
     "pg.show_code": {"en": "Show these settings as PyTorch and PaddlePaddle code",
                      "zh": "显示这组参数对应的 PyTorch 和飞桨代码"},
     "pg.code_torch": {"en": "These settings in PyTorch:", "zh": "这组参数在 PyTorch 中的写法："},
-    "pg.code_paddle": {"en": "…and in PaddlePaddle:", "zh": "……在飞桨中的写法："},
+    "pg.code_paddle": {"en": "These settings in PaddlePaddle:", "zh": "这组参数在飞桨中的写法："},
     "pg.torch.asymmetric": {
         "en": "PyTorch's pooling pads both sides of an axis by the same amount. For uneven padding, "
               "pad the tensor with `F.pad` first (with −∞ for max pooling, zeros for average pooling "
