@@ -10,8 +10,10 @@ import streamlit as st
 from lessons.i18n import DEFAULT_LANG, LANGS, t
 from lessons.registry import PAGES
 from lessons.ui_choice import choice
+from lessons.ui_guard import guard_url
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
+guard_url()  # a link is input: clean it before any widget reads it
 
 # The language lives in the URL as ?lang=zh (absent for English); the switch shows each
 # language's own name (lessons/ui_choice.py keeps the code in the URL).
