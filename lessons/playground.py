@@ -28,6 +28,7 @@ from . import examples
 from .arithmetic import arithmetic_notes, window_arithmetic
 from .formula import SizeFormula, formula_note, size_formula
 from .frameworks import framework_code, torch_differences
+from .i18n import Items
 
 __all__ = ["PAD_MAX", "DILATION_MAX", "FRAME_CAP", "MODES", "Settings", "View", "AxisFormula",
            "WindowView", "compute", "window_view", "GridState", "GridReading", "grid_state", "read_grid",
@@ -172,8 +173,8 @@ def window_view(view: View, step: int) -> WindowView:
     trace = view.result.trace
     step = min(max(int(step), 1), trace.n_windows)
     rec = trace.window(*divmod(step - 1, view.result.output.shape[1]))
-    info = ("pg.window_info", {"k": step, "n": trace.n_windows, "rows": ", ".join(map(str, rec.rows.tolist())),
-                               "cols": ", ".join(map(str, rec.cols.tolist())), "i": rec.out_row, "j": rec.out_col})
+    info = ("pg.window_info", {"k": step, "n": trace.n_windows, "rows": Items(rec.rows.tolist()),
+                               "cols": Items(rec.cols.tolist()), "i": rec.out_row, "j": rec.out_col})
     return WindowView(step, rec, info, window_arithmetic(rec, latex=True),
                       tuple(arithmetic_notes(rec, trace.geometry)))
 

@@ -12,7 +12,7 @@ from lessons.arithmetic import window_arithmetic
 from lessons.errors import error_text
 from lessons.examples import preset
 from lessons.figures.playground import frame_count
-from lessons.i18n import t
+from lessons.i18n import Items, t
 from lessons.playground import Settings
 from pooling_core import pool2d
 
@@ -121,7 +121,7 @@ def test_defaults(lang):
     for key in ("pg.fig_caption", "pg.cip_max", "pg.formula_exact.H", "pg.formula_exact.W", "pg.knobs",
                 "pg.frameworks", "pg.preset.ramp"):
         assert t(key, lang) in text, key
-    assert t("pg.window_info", lang, k=1, n=9, rows="0, 1", cols="0, 1", i=0, j=0) in text
+    assert t("pg.window_info", lang, k=1, n=9, rows=Items((0, 1)), cols=Items((0, 1)), i=0, j=0) in text
     assert t("pg.formula_result", lang, h=6, w=6, ho=3, wo=3) in text
     assert at.toggle(key="pg_cip").disabled  # only average pooling counts padding
     assert not at.code and not at.toggle(key="pg_code").value  # code is shown on request

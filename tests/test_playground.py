@@ -11,7 +11,7 @@ from conftest import FIGURE1_AVG, FIGURE1_INPUT, FIGURE1_MAX, ROOT
 
 from lessons import examples
 from lessons import playground as pg
-from lessons.i18n import TEXT
+from lessons.i18n import TEXT, t
 
 FIGURE1 = pg.Settings(h=4, w=4)  # the ramp 1..16 with 2 x 2 windows, stride 2
 
@@ -57,8 +57,12 @@ def test_figure_one_windows():
     first, last = pg.window_view(avg, 1), pg.window_view(avg, 4)
     assert first.arithmetic == r"\dfrac{1 + 2 + 5 + 6}{4} = \dfrac{14}{4} = 3.5"
     assert last.arithmetic == r"\dfrac{11 + 12 + 15 + 16}{4} = \dfrac{54}{4} = 13.5"
-    assert first.info == ("pg.window_info", {"k": 1, "n": 4, "rows": "0, 1", "cols": "0, 1", "i": 0, "j": 0})
-    assert last.info == ("pg.window_info", {"k": 4, "n": 4, "rows": "2, 3", "cols": "2, 3", "i": 1, "j": 1})
+    assert first.info == ("pg.window_info", {"k": 1, "n": 4, "rows": (0, 1), "cols": (0, 1), "i": 0, "j": 0})
+    assert t(*first.info[:1], "en", **first.info[1]).startswith("**Window 1 of 4** reads rows 0, 1 and columns 0, 1")
+    one = pg.window_view(pg.compute(pg.Settings(h=2, w=2, kernel=(1, 2), stride=(1, 2))), 1)
+    assert "reads row 0 and columns 0, 1," in t(one.info[0], "en", **one.info[1])  # English counts right
+    assert "读取第 0 行、第 0、1 列" in t(one.info[0], "zh", **one.info[1])
+    assert last.info == ("pg.window_info", {"k": 4, "n": 4, "rows": (2, 3), "cols": (2, 3), "i": 1, "j": 1})
     assert first.notes == (("pg.arith_avg", {"d": 4}),)
     mx = pg.compute(FIGURE1)
     assert [pg.window_view(mx, k).arithmetic for k in (1, 2, 3, 4)] == [

@@ -95,11 +95,11 @@ TEXT = {
               "原来的值。",
     },
     "inv.summary_same": {
-        "en": "With {mode}, all {n} output values are unchanged by this shift.",
+        "en": "With {mode}, {n:the only output value is|all # output values are} unchanged by this shift.",
         "zh": "使用{mode}时，这次平移后全部 {n} 个输出值都没有变化。",
     },
     "inv.summary_changed": {
-        "en": "With {mode}, {changed} of {n} output values changed with this shift.",
+        "en": "With {mode}, {changed} of {n} output {n:value|values} changed with this shift.",
         "zh": "使用{mode}时，这次平移使 {n} 个输出值中的 {changed} 个发生了变化。",
     },
     "inv.both_modes": {

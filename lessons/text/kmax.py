@@ -42,7 +42,7 @@ TEXT = {
     "km.column": {"en": "Column", "zh": "列"},
     "km.columns_header": {"en": "What each column keeps", "zh": "每一列保留了什么"},
     "km.column_line": {
-        "en": "**{name}** = [{values}]: the {k} largest sit at rows {rows} → **[{kept}]**",
+        "en": "**{name}** = [{values}]: {k:the largest sits|the # largest sit} at {rows:row|rows} {rows} → **[{kept}]**",
         "zh": "**{name}** = [{values}]：最大的 {k} 个值位于第 {rows} 行 → **[{kept}]**",
     },
     "km.rows_note": {
@@ -141,7 +141,7 @@ TEXT = {
         "zh": "论文中的例子 L = 3、k_top = 3、s = 18，得到 12、6、3。",
     },
     "km.dyn_too_short": {
-        "en": "Here k is larger than the sentence ({s} words) in some layer. A sentence that short "
+        "en": "Here k is larger than the sentence ({s} {s:word|words}) in some layer. A sentence that short "
               "has to be padded (for example with zero vectors) before it can give up that many "
               "values.",
         "zh": "此时有的层的 k 比句子长度（{s} 个词）还大。这么短的句子需要先补齐（例如补零向量），"

@@ -42,7 +42,7 @@ TEXT = {
         "zh": "在网格改好之前，页面先使用示例输入进行池化。",
     },
     "pg.grid_err.empty": {
-        "en": "The grid is empty: type {expected_rows} lines of {expected_cols} numbers.",
+        "en": "The grid is empty: type {expected_rows} {expected_rows:line|lines} of {expected_cols} {expected_cols:number|numbers}.",
         "zh": "网格是空的：请输入 {expected_rows} 行，每行 {expected_cols} 个数。",
     },
     "pg.grid_err.too_big": {
@@ -50,12 +50,12 @@ TEXT = {
         "zh": "最多 {limit} 行、每行 {limit} 个数：再大的网格在投影上很难看清。",
     },
     "pg.grid_err.row_count": {
-        "en": "Expected {expected} lines (the input height), found {got}. Change the height slider "
+        "en": "Expected {expected} {expected:line|lines} (the input height), found {got}. Change the height slider "
               "first, or add or remove lines.",
         "zh": "应有 {expected} 行（即输入高度），实际是 {got} 行。请先调整高度滑块，或增删行。",
     },
     "pg.grid_err.row_length": {
-        "en": "Line {row} has {got} numbers, but every line needs {expected} (the input width).",
+        "en": "Line {row} has {got} {got:number|numbers}, but every line needs {expected} (the input width).",
         "zh": "第 {row} 行有 {got} 个数，但每行都应有 {expected} 个（即输入宽度）。",
     },
     "pg.grid_err.not_number": {
@@ -166,8 +166,8 @@ TEXT = {
         "zh": "窗口按行编号，每行从左到右，就像读书一样。",
     },
     "pg.window_info": {
-        "en": "**Window {k} of {n}** reads rows {rows} and columns {cols}, and fills output cell "
-              "(row {i}, column {j}):",
+        "en": "**Window {k} of {n}** reads {rows:row|rows} {rows} and {cols:column|columns} {cols}, and fills "
+              "output cell (row {i}, column {j}):",
         "zh": "**第 {k} 个窗口（共 {n} 个）** 读取第 {rows} 行、第 {cols} 列，结果写入输出的"
               "第 {i} 行第 {j} 列：",
     },
@@ -176,21 +176,21 @@ TEXT = {
     "pg.arith_avg": {"en": "Average pooling adds the values up and divides by {d}.",
                      "zh": "平均池化把这些数相加，再除以 {d}。"},
     "pg.arith_max_pad": {
-        "en": "{n} padding cell(s) in this window are skipped: max pooling never chooses padding.",
+        "en": "{n} padding {n:cell|cells} in this window {n:is|are} skipped: max pooling never chooses padding.",
         "zh": "本窗口有 {n} 个填充格被跳过：最大池化从不选填充。",
     },
     "pg.arith_avg_pad_counted": {
-        "en": "The grey zeros are {n} padding cell(s): they add nothing to the sum but do count in "
+        "en": "{n:The grey zero is a padding cell: it adds|The grey zeros are # padding cells: they add} nothing to the sum but do count in "
               "the divisor.",
         "zh": "灰色的 0 是 {n} 个填充格：它们不增加总和，却计入除数。",
     },
     "pg.arith_avg_pad_skipped": {
-        "en": "{n} padding cell(s) are left out of both the sum and the divisor, so the divisor is "
+        "en": "{n} padding {n:cell is|cells are} left out of both the sum and the divisor, so the divisor is "
               "{d}, the number of real cells.",
         "zh": "{n} 个填充格既不参与求和，也不计入除数，所以除数是真实格子的个数 {d}。",
     },
     "pg.arith_overhang": {
-        "en": "{n} cell(s) of this window lie past the padding (ceil mode) and never count.",
+        "en": "{n} {n:cell|cells} of this window {n:lies|lie} past the padding (ceil mode) and never {n:counts|count}.",
         "zh": "本窗口有 {n} 个格子落在填充之外（ceil 模式），它们始终不计入。",
     },
     "pg.arith_shortened": {
@@ -217,23 +217,23 @@ TEXT = {
         "zh": "正好整除，向下或向上取整结果相同：最后一个窗口恰好停在填充后输入的右边缘。",
     },
     "pg.formula_uncovered.H": {
-        "en": "Rounding down dropped a remainder: the last {n} row(s) of the padded input are never "
-              "read by any window.",
+        "en": "Rounding down dropped a remainder: {n:the last row of the padded input is|the last # rows "
+              "of the padded input are} never read by any window.",
         "zh": "向下取整舍去了余数：填充后输入的最后 {n} 行没有被任何窗口读到。",
     },
     "pg.formula_uncovered.W": {
-        "en": "Rounding down dropped a remainder: the last {n} column(s) of the padded input are never "
-              "read by any window.",
+        "en": "Rounding down dropped a remainder: {n:the last column of the padded input is|the last # "
+              "columns of the padded input are} never read by any window.",
         "zh": "向下取整舍去了余数：填充后输入的最后 {n} 列没有被任何窗口读到。",
     },
     "pg.formula_overhang.H": {
-        "en": "Rounding up kept one more window; it hangs {n} row(s) below the padded input, and those "
-              "rows count for nothing.",
+        "en": "Rounding up kept one more window; it hangs {n} {n:row|rows} below the padded input, and "
+              "{n:that row counts|those rows count} for nothing.",
         "zh": "向上取整多保留了一个窗口；它伸出填充后输入的下边 {n} 行，这些行不计入任何东西。",
     },
     "pg.formula_overhang.W": {
-        "en": "Rounding up kept one more window; it hangs {n} column(s) past the right of the padded "
-              "input, and those columns count for nothing.",
+        "en": "Rounding up kept one more window; it hangs {n} {n:column|columns} past the right of the "
+              "padded input, and {n:that column counts|those columns count} for nothing.",
         "zh": "向上取整多保留了一个窗口；它伸出填充后输入的右边 {n} 列，这些列不计入任何东西。",
     },
     "pg.formula_dropped.H": {
