@@ -110,7 +110,8 @@ with view:
         chart(pgfig.playground_figure(
             out.result, out.x, step=step - 1, input_title=tr("pg.fig_input"), output_title=tr("pg.fig_output"),
             play_label=tr("common.play"), pause_label=tr("common.pause"),
-            padding_label=tr("common.padding_cell")), key="pg_figure", where=figure_slot)
+            padding_label=tr("common.padding_cell"), overhang_label=tr("pg.overhang_cell")),
+            key="pg_figure", where=figure_slot)
         with figure_box:
             for note in out.figure_notes:
                 st.caption(say(note))

@@ -28,7 +28,7 @@ from . import examples
 from .arithmetic import arithmetic_notes, window_arithmetic
 from .formula import SizeFormula, formula_note, size_formula
 from .frameworks import framework_code, torch_differences
-from .i18n import Items
+from .i18n import Items, Key
 
 __all__ = ["PAD_MAX", "DILATION_MAX", "FRAME_CAP", "MODES", "Settings", "View", "AxisFormula",
            "WindowView", "compute", "window_view", "GridState", "GridReading", "grid_state", "read_grid",
@@ -148,7 +148,7 @@ def compute(s: Settings) -> View:
     if result is not None:
         figure_notes.append(("pg.fig_caption", {}))
         if result.geometry.has_overhang:
-            figure_notes.append(("pg.fig_overhang", {}))
+            figure_notes.append(("pg.fig_overhang", {"outside": Key("pg.overhang_cell")}))
         if result.trace.n_windows > FRAME_CAP:
             figure_notes.append(("pg.anim_cap", {"n": result.trace.n_windows, "cap": FRAME_CAP}))
         ho, wo = result.output.shape

@@ -97,7 +97,7 @@ def test_a_window_of_padding_only_is_refused_with_the_reason():
 
 def test_ceil_mode_overhang_dropped_window_and_the_animation_cap():
     overhang = pg.compute(pg.Settings(h=5, w=5, ceil_mode=True, mode="avg"))
-    assert overhang.figure_notes == (("pg.fig_caption", {}), ("pg.fig_overhang", {}))
+    assert overhang.figure_notes == (("pg.fig_caption", {}), ("pg.fig_overhang", {"outside": "pg.overhang_cell"}))
     assert overhang.formulas[0].note[:2] == ("caption", "pg.formula_overhang.H")
     dropped = pg.compute(pg.Settings(w=3, kernel=(2, 1), padding=(0, 0, 0, 1), ceil_mode=True))
     assert dropped.formulas[1].note == ("info", "pg.formula_dropped.W",

@@ -151,10 +151,12 @@ TEXT = {
     },
     "pg.fig_overhang": {
         "en": "The dashed line is the outer edge of the padding. In ceil mode the last window may reach "
-              "past it; cells out there count for nothing, not even as padding.",
-        "zh": "虚线是填充的外边界。ceil 模式下最后一个窗口可能伸出虚线；虚线外的格子什么都不算，"
-              "连填充也不算。",
+              "past it: the white cells marked “{outside}” out there are neither input nor padding and "
+              "count for nothing, not even in an average's divisor.",
+        "zh": "虚线是填充的外边界。ceil 模式下最后一个窗口可能伸出虚线：虚线外标着“{outside}”的白色格子"
+              "既不是输入也不是填充，什么都不算，连平均池化的除数也不计入。",
     },
+    "pg.overhang_cell": {"en": "outside", "zh": "界外"},
     "pg.anim_cap": {
         "en": "There are {n} windows; the animation plays the first {cap} to stay quick. The window "
               "slider reaches every one of them.",
@@ -188,6 +190,12 @@ TEXT = {
         "en": "{n} padding {n:cell is|cells are} left out of both the sum and the divisor, so the divisor is "
               "{d}, the number of real cells.",
         "zh": "{n} 个填充格既不参与求和，也不计入除数，所以除数是真实格子的个数 {d}。",
+    },
+    "pg.arith_overhang_avg": {
+        "en": "{n} {n:cell|cells} of this window {n:lies|lie} outside the padding (ceil mode, marked "
+              "“{outside}”): not in the sum, not in the divisor. So the divisor is {d}.",
+        "zh": "本窗口有 {n} 个格子落在填充之外（ceil 模式，标着“{outside}”）：既不计入总和，也不计入除数，"
+              "所以除数是 {d}。",
     },
     "pg.arith_overhang": {
         "en": "{n} {n:cell|cells} of this window {n:lies|lie} past the padding (ceil mode) and never {n:counts|count}.",
