@@ -41,3 +41,18 @@ def test_the_invariance_heading_claims_no_more_than_the_chart_shows():
     for lang, claim in (("en", "grows"), ("zh", "越大")):
         assert claim not in t("inv.sweep_header", lang)
     assert "每种水平平移" in t("inv.sweep_header", "zh")
+
+
+def test_figure_labels_take_a_full_width_colon_in_chinese():
+    """'步骤 1:' and '列: F4' were written into the figures with an ASCII colon."""
+    from lessons import kmax as km
+    from lessons import walkthrough as wt
+    from lessons.figures.kmax import kmax_walk_figure
+    from lessons.figures.walkthrough import walkthrough_figure
+    from pooling_core import kmax_pool
+
+    titles = ["in_avg", "out_avg", "in_max", "out_max"]
+    fig = walkthrough_figure(wt.compute(wt.Settings(step=1)), titles=titles, step_label="步骤")
+    assert fig.layout.title.text.startswith("<b>步骤 1：  ")
+    walk = kmax_walk_figure(km.FIGURE2, kmax_pool(km.FIGURE2, 2, axis=-2), step_label="列")
+    assert walk.layout.sliders[0].currentvalue.prefix == "列："
