@@ -71,7 +71,7 @@ def check_yourself(param: str, make) -> quiz.Question | None:
         st.subheader(tr(quiz.UI["header"]), anchor=False)
         if refused:
             st.caption(tr("quiz.bad_seed", seed=seed, limit=quiz.SEED_LIMIT - 1))
-        st.markdown(" ".join(say(line) for line in q.prompt))
+        st.container(key=f"{param}_prompt").markdown(" ".join(say(line) for line in q.prompt))
         with st.form(f"{param}_form", border=False):
             box, button = st.columns([4, 1], vertical_alignment="bottom")
             text = box.text_input(tr(quiz.UI["answer"]), key=f"{param}_answer", max_chars=MAX_CHARS,
