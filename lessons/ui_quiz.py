@@ -26,6 +26,7 @@ import streamlit as st
 from . import export, quiz
 from .figures import kmax as kfig
 from .figures import playground as pgfig
+from .figures.quiz import pick_figure
 from .figures.walkthrough import walkthrough_figure
 from .i18n import t
 from .kmax import FEATURE_LABELS, FIGURE2
@@ -52,9 +53,11 @@ def _new_question(param: str, seed: int, make) -> None:
     st.query_params[param] = str(quiz.next_seed(seed, make))
 
 
-def check_yourself(param: str, make) -> quiz.Question | None:
+def check_yourself(param: str, make, grid=None) -> quiz.Question | None:
     """The question block: ``make(seed)`` builds the question; ``param`` names
-    the URL parameter holding the seed and prefixes the widget keys."""
+    the URL parameter holding the seed and prefixes the widget keys. For a
+    question whose answer is a cell of ``grid`` (the input), a click on the
+    cell in a picture of ``grid`` answers too."""
     seed, refused = _seed(param)
     try:
         q = make(seed)
@@ -77,6 +80,10 @@ def check_yourself(param: str, make) -> quiz.Question | None:
             text = box.text_input(tr(quiz.UI["answer"]), key=f"{param}_answer", max_chars=MAX_CHARS,
                                   placeholder=say(q.hint))
             checked = button.form_submit_button(tr(quiz.UI["check"]), key=f"{param}_check", width="stretch")
+        if q.kind == "cell" and grid is not None:
+            clicked = _clicked(param, q, grid, asked)
+            if clicked is not None:
+                checked, text = True, clicked
         if checked:
             fb = q.check(text)
             state[SCORE] = quiz.record(state.get(SCORE), q, fb)
@@ -89,6 +96,21 @@ def check_yourself(param: str, make) -> quiz.Question | None:
                     args=(param, seed, make), icon=":material/refresh:")
         right.caption(say(quiz.score_text(state.get(SCORE))) + "  \n" + tr(quiz.UI["seed"], seed=seed))
     return q
+
+
+def _clicked(param: str, q, grid, asked: str) -> tuple[int, int] | None:
+    """Draw ``grid`` to click on; the cell clicked since the last run, or None.
+    The chart's key names the question, so a new question starts unselected."""
+    fields = q.prompt[0][1]
+    window = (fields["r0"], fields["r1"] + 1, fields["c0"], fields["c1"] + 1) if "r0" in fields else None
+    st.caption(tr(quiz.UI["click"]))
+    event = st.plotly_chart(pick_figure(grid, window), key=f"{param}_pick_{q.seed}_{q.uid}", on_select="rerun",
+                            selection_mode="points", config={"displayModeBar": False})
+    cell = quiz.clicked_cell(event)
+    if cell is None or st.session_state.get(f"{param}_clicked") == (asked, cell):
+        return None
+    st.session_state[f"{param}_clicked"] = (asked, cell)
+    return cell
 
 
 def _feedback(fb: quiz.Feedback) -> None:
@@ -200,4 +222,4 @@ def backward(lesson) -> None:
     if lesson is None:
         return
     results = [lesson.avg.res, lesson.max.res]
-    check_yourself("bw_q", lambda seed: quiz.backward_question(results, lesson.grad_output, seed))
+    check_yourself("bw_q", lambda seed: quiz.backward_question(results, lesson.grad_output, seed), grid=lesson.x)

@@ -11,7 +11,7 @@ import json
 from functools import partial
 
 import pytest
-from pagetest import run_page
+from pagetest import plotly_array, run_page
 from PIL import Image
 
 from lessons import backward as bw
@@ -180,3 +180,22 @@ def test_the_files_the_buttons_build():
     view = km.compute(KM)
     html = ui_quiz._html(partial(ui_quiz._km_figure, view, "zh")).decode()
     assert "Plotly.newPlot" in html and t("km.column", "zh") in html
+
+
+def test_a_cell_question_has_a_picture_to_click():
+    page, param, make = PAGES["backward"]
+    seed = next(s for s in range(100) if make(s).kind == "cell")
+    at = run_page(page, "zh", **{param: str(seed)})
+    assert t("quiz.click_hint", "zh") in [c.value for c in at.caption]
+    pick = [c for c in at.get("plotly_chart") if f"{param}_pick_" in c.proto.id]
+    assert len(pick) == 1 and pick[0].proto.selection_mode
+    spec = json.loads(pick[0].proto.spec)
+    q = make(seed)
+    markers = spec["data"][-1]
+    assert markers["type"] == "scatter" and plotly_array(markers["x"]).size == BW_LESSON.x.size
+    shape = spec["layout"]["shapes"][0]  # the question's window, outlined
+    fields = q.prompt[0][1]
+    assert (shape["x0"], shape["y0"]) == (fields["c0"] - 0.5, fields["r0"] - 0.5)
+    non_cell = next(s for s in range(100) if make(s).kind != "cell")
+    at = run_page(page, "en", **{param: str(non_cell)})
+    assert not [c for c in at.get("plotly_chart") if f"{param}_pick_" in c.proto.id]

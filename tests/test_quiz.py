@@ -515,7 +515,8 @@ def test_every_quiz_key_is_in_the_table_in_both_languages():
 
 
 @pytest.mark.parametrize("module", ["lessons.quiz", "lessons.quiz.answers", "lessons.quiz.session",
-                                    "lessons.export", "lessons.export.tables", "lessons.export.gif"])
+                                    "lessons.export", "lessons.export.tables", "lessons.export.gif",
+                                    "lessons.figures.quiz"])
 def test_docstring_examples_hold(module):
     """The examples in the docstrings run (pytest collects doctests from pooling_core only)."""
     import doctest

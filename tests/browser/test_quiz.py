@@ -174,3 +174,36 @@ def test_downloads(browser, page, app_server, tmp_path):
     finally:
         context.close()
     assert blocked == []
+
+
+CELL_AT = """([key, r, c]) => {
+  const gd = document.querySelector(`[class*="st-key-${key}"] .js-plotly-plot`);
+  const fl = gd._fullLayout, box = gd.getBoundingClientRect();
+  return [box.left + fl.xaxis._offset + fl.xaxis.l2p(c), box.top + fl.yaxis._offset + fl.yaxis.l2p(r)];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_click_answers_a_cell_question(page, app_server, lang):
+    from lessons import backward as bw
+
+    lesson = bw.compute(bw.Settings())
+    seed = next(s for s in range(100) if quiz.backward_question(
+        [lesson.avg.res, lesson.max.res], lesson.grad_output, s).kind == "cell")
+    q = quiz.backward_question([lesson.avg.res, lesson.max.res], lesson.grad_output, seed)
+    _open(page, app_server, "backward", f"{_lang(lang)}bw_q={seed}")
+    page.locator('[class*="st-key-bw_q_pick"]').scroll_into_view_if_needed()
+    wrong = (q.expected[0] - 1 if q.expected[0] else q.expected[0] + 1, q.expected[1])
+    for cell in (wrong, q.expected):
+        x, y = page.evaluate(CELL_AT, ["bw_q_pick", *cell])
+        page.mouse.move(x - 2, y)
+        page.wait_for_timeout(200)
+        before = runs(page)
+        page.mouse.click(x, y)
+        wait_for_rerun(page, before, timeout=60_000)
+        verdict = page.locator(".st-key-bw_q_box [data-testid=stAlert]").last.inner_text()
+        fb = q.check(cell)
+        assert fb.verdict == ("right" if cell == q.expected else "wrong")
+        for text in _plain((fb.message,) + fb.worked, lang):
+            assert text in verdict
+    page.locator(".st-key-bw_q_box").screenshot(path=str(ARTIFACTS / f"quiz_backward_{lang}_click_right.png"))
