@@ -73,7 +73,7 @@ def check_yourself(param: str, make, grid=None) -> quiz.Question | None:
     with st.container(border=True, key=f"{param}_box"):
         st.subheader(tr(quiz.UI["header"]), anchor=False)
         if refused:
-            st.caption(tr("quiz.bad_seed", seed=seed, limit=quiz.SEED_LIMIT - 1))
+            st.caption(tr(quiz.UI["bad_seed"], seed=seed, limit=quiz.SEED_LIMIT - 1))
         st.container(key=f"{param}_prompt").markdown(" ".join(say(line) for line in q.prompt))
         with st.form(f"{param}_form", border=False):
             box, button = st.columns([4, 1], vertical_alignment="bottom")
