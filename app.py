@@ -5,13 +5,15 @@ shares (page setup, the language switch, the navigation); each lesson lives
 in ``lesson_pages/`` and the list of lessons in ``lessons/registry.py``.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from lessons.i18n import LANGS, t
 from lessons.registry import PAGES
 
 # Set before the language is known: the browser tab keeps the English title.
-st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
 
 # The language lives in the URL as ?lang=zh (absent for English). A bound
 # widget writes its option's label into the URL, so the options are the
