@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
@@ -23,7 +24,8 @@ from .figures import pictures as fpic
 from .i18n import Items, Key
 from .ui import chart, say, show_note, tr
 
-KEEP = 2  # decoded uploads (and their lessons) kept per session
+KEEP = 2  # decoded uploads (and their pictures) kept per session
+WHERE = 320  # size of the small picture that shows where the patch is
 
 
 @st.cache_data(max_entries=len(pic.SAMPLES), show_spinner=False)
@@ -31,10 +33,14 @@ def _sample(name: str) -> np.ndarray:
     return pic.load_sample(name)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _sample_view(settings: pic.Settings) -> tuple[pic.View, dict]:
-    view = pic.compute(settings, _sample(settings.source))
-    return view, _encode(view)
+def _pyramid_key(settings: pic.Settings) -> pic.Settings:
+    """The settings the pyramid's pictures depend on (not where the patch is)."""
+    return replace(settings, patch_x=0, patch_y=0)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _sample_pngs(key: pic.Settings, _view: pic.View) -> dict:
+    return _encode(_view)
 
 
 def _remember(store: dict, key, make):
@@ -60,16 +66,20 @@ def decode_upload(file) -> tuple[str, picture.Picture | picture.PictureError]:
 
 
 def upload_view(digest: str, pixels: np.ndarray, settings: pic.Settings) -> tuple[pic.View, dict]:
-    """The lesson for an upload, computed once per (upload, settings) in this session."""
-    def make():
-        view = pic.compute(settings, pixels)
-        return view, _encode(view)
+    """The lesson for an upload; its pictures are encoded once per (upload, pyramid settings) in this session."""
+    view = pic.compute(settings, pixels)
+    store = st.session_state.setdefault("_pic_pngs", {})
+    return view, {**_remember(store, (digest, _pyramid_key(settings)), lambda: _encode(view)), **_where(view)}
 
-    return _remember(st.session_state.setdefault("_pic_views", {}), (digest, settings), make)
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _sample_lesson(settings: pic.Settings) -> pic.View:  # read-only once built: one shared copy per setting
+    return pic.compute(settings, _sample(settings.source))
 
 
 def sample_view(settings: pic.Settings) -> tuple[pic.View, dict]:
-    return _sample_view(settings)
+    view = _sample_lesson(settings)
+    return view, {**_sample_pngs(_pyramid_key(settings), view), **_where(view)}
 
 
 def _png(img: np.ndarray) -> bytes:
@@ -79,13 +89,20 @@ def _png(img: np.ndarray) -> bytes:
 
 
 def _encode(view: pic.View) -> dict:
-    """Every picture the page shows, as PNG bytes: encoded once per lesson, not per rerun."""
-    out = {(m, lv.index): _png(fpic.blocky(lv.images[m])) for lv in view.levels for m in pic.MODES}
+    """The pyramid's pictures and the difference map as PNG bytes (they do not depend on the patch)."""
+    out = {(m, lv.index): _png(fpic.blocky(lv.images[m])) for lv in view.levels[1:] for m in pic.MODES}
+    out[("max", 0)] = out[("avg", 0)] = _png(fpic.blocky(view.levels[0].images["max"]))  # the picture itself
     out["diff"] = _png(fpic.blocky(fpic.diff_image(view.diff)))
-    original = view.levels[0].images["max"]
-    small = fpic.outlined(original, view.patch.box, width=max(2, max(original.shape[:2]) // 128))
-    out["where"] = _png(small)
     return out
+
+
+def _where(view: pic.View) -> dict:
+    """The picture, small, with the patch outlined."""
+    original = view.levels[0].images["max"]
+    small = fpic.blocky(original, largest=WHERE)
+    f = small.shape[0] / original.shape[0]
+    box = tuple(int(round(v * f)) for v in view.patch.box)
+    return {"where": _png(fpic.outlined(small, box, width=2))}
 
 
 def picture_notes(p: picture.Picture) -> None:
@@ -114,7 +131,7 @@ def pyramid(view: pic.View, png: dict) -> None:
         for col, lv in zip(st.columns(len(view.levels)), view.levels):
             h, w = lv.shape
             cap = tr("pic.level0", h=h, w=w) if lv.index == 0 else tr("pic.level", n=lv.index, h=h, w=w)
-            col.image(png[(m, lv.index)], caption=cap, width="stretch")
+            col.image(png[(m, lv.index)], caption=cap, width="stretch", output_format="PNG")
     total = view.levels[0].pixels
     rows = "\n".join(f"| {lv.index} | {lv.shape[1]}×{lv.shape[0]} | {lv.pixels:,} | {lv.pixels / total:.2%} |"
                      for lv in view.levels)
@@ -124,7 +141,7 @@ def pyramid(view: pic.View, png: dict) -> None:
 def patch(view: pic.View, png: dict) -> None:
     p, s = view.patch, view.settings
     left, right = st.columns([1, 2])
-    left.image(png["where"], width="stretch")
+    left.image(png["where"], width="stretch", output_format="PNG")
     t, l_, b, r = p.box
     fig = fpic.patch_figure(p.values, s.kernel, s.stride, channels=pic.CHANNELS[s.view],
                             title=tr("pic.patch_fig", top=t, bottom=b - 1, left=l_, right=r - 1))
@@ -139,7 +156,8 @@ def differences(view: pic.View, png: dict) -> None:
     left.markdown(tr("pic.diff_text"))
     left.markdown(say(view.diff_text))
     left.markdown(tr("pic.dark_note"))
-    right.image(png["diff"], caption=tr("pic.diff_fig", n=view.last.index), width="stretch")
+    right.image(png["diff"], caption=tr("pic.diff_fig", n=view.last.index), width="stretch",
+                output_format="PNG")
 
 
 def eyes(view: pic.View) -> None:

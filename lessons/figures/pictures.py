@@ -7,20 +7,27 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+from PIL import Image
 
 from .grid import HIGHLIGHT, window_color, window_shape
 
 DISPLAY = 256  # every pyramid picture is shown this many pixels wide (or high)
+LARGEST = 512  # larger pictures are sent to the browser shrunk to this (a column is narrower anyway)
 DIFF_RAMP = ((255, 255, 255), (0xD5, 0x5E, 0x00))  # no difference: white; 255: vermilion
 
 
-def blocky(img: np.ndarray, size: int = DISPLAY) -> np.ndarray:
+def blocky(img: np.ndarray, size: int = DISPLAY, largest: int = LARGEST) -> np.ndarray:
     """``img`` enlarged by a whole factor with each pixel a square block, so the
-    browser shows the pixels instead of smoothing them; big pictures are left as they are."""
+    browser shows the pixels instead of smoothing them; pictures larger than
+    ``largest`` are shrunk to it (by area averaging) for the screen."""
+    img = img[..., 0] if img.ndim == 3 and img.shape[2] == 1 else img
     h, w = img.shape[:2]
+    if max(h, w) > largest:
+        small = Image.fromarray(img)
+        small.thumbnail((largest, largest), Image.Resampling.BOX)
+        return np.asarray(small)
     f = max(1, size // max(h, w))
-    out = np.repeat(np.repeat(img, f, axis=0), f, axis=1)
-    return out[..., 0] if out.ndim == 3 and out.shape[2] == 1 else out
+    return np.repeat(np.repeat(img, f, axis=0), f, axis=1)
 
 
 def outlined(img: np.ndarray, box, color: str = HIGHLIGHT, width: int = 3) -> np.ndarray:
@@ -56,18 +63,23 @@ def patch_figure(values: np.ndarray, kernel: int, stride: int, *, title: str, ch
     else:
         text = [["<br>".join(f"{ch} {int(v)}" for ch, v in zip(channels, px)) for px in row] for row in values]
     luma = rgb.astype(float) @ np.array([0.299, 0.587, 0.114])
+    rows, cols = np.mgrid[0:p_h, 0:p_w]
+    dark = luma.ravel() <= 110
     fig = go.Figure(go.Image(z=rgb, hoverinfo="skip"))
-    for r in range(p_h):
-        for c in range(p_w):
-            fig.add_annotation(x=c, y=r, text=text[r][c], showarrow=False,
-                               font={"size": 12 if n_ch == 1 else 11, "color": "#000" if luma[r, c] > 110 else "#fff"})
+    for is_dark, color in ((False, "#000000"), (True, "#ffffff")):  # one text trace per text colour
+        pick = dark == is_dark
+        fig.add_trace(go.Scatter(x=cols.ravel()[pick], y=rows.ravel()[pick], mode="text", hoverinfo="skip",
+                                 text=[cell for cell, k in zip(sum(text, []), pick) if k], showlegend=False,
+                                 textfont={"size": 12 if n_ch == 1 else 11, "color": color}))
     n_out = [(n - kernel) // stride + 1 for n in (p_h, p_w)]
+    shapes = []
     for i in range(n_out[0]):
         for j in range(n_out[1]):
             step = i * n_out[1] + j
-            fig.add_shape(window_shape(i * stride, i * stride + kernel, j * stride, j * stride + kernel,
+            shapes.append(window_shape(i * stride, i * stride + kernel, j * stride, j * stride + kernel,
                                        window_color(step), fill_alpha=0.0, width=5 - step,
                                        dash=None if step == 0 else "dot"))
+    fig.update_layout(shapes=shapes)
     side = 90 * max(p_h, p_w)
     fig.update_layout(title={"text": title, "x": 0, "font": {"size": 14}}, height=side + 60, width=None,
                       margin={"l": 10, "r": 10, "t": 50, "b": 10})
