@@ -34,6 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .i18n import Items
+
 __all__ = ["FORMATS", "MAX_BYTES", "MAX_MB", "MAX_PIXELS", "MAX_SIDE", "MIN_SIDE", "Picture", "PictureError",
            "decode"]
 
@@ -113,7 +115,7 @@ def decode(data: bytes) -> Picture:
             img = Image.open(io.BytesIO(data), formats=FORMATS)  # reads the header only
         except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
             if isinstance(exc, UnidentifiedImageError):
-                raise PictureError("pic.err_format", formats="PNG, JPEG, WebP, GIF") from None
+                raise PictureError("pic.err_format", formats=Items(("PNG", "JPEG", "WebP", "GIF"))) from None
             raise PictureError("pic.err_bomb", limit=MAX_PIXELS // 1_000_000) from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise PictureError("pic.err_corrupt", detail=type(exc).__name__) from None

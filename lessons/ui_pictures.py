@@ -26,6 +26,7 @@ from .ui import chart, say, show_note, tr
 
 KEEP = 2  # decoded uploads (and their pictures) kept per session
 WHERE = 320  # size of the small picture that shows where the patch is
+MARK = 14  # smallest side of the box marking the patch on it, in pixels
 
 
 @st.cache_data(max_entries=len(pic.SAMPLES), show_spinner=False)
@@ -101,8 +102,9 @@ def _where(view: pic.View) -> dict:
     original = view.levels[0].images["max"]
     small = fpic.blocky(original, largest=WHERE)
     f = small.shape[0] / original.shape[0]
-    box = tuple(int(round(v * f)) for v in view.patch.box)
-    return {"where": _png(fpic.outlined(small, box, width=2))}
+    t, l_, b, r = (int(round(v * f)) for v in view.patch.box)
+    grow = max(0, MARK - (b - t)) // 2  # a patch of a few pixels gets a box that can be seen
+    return {"where": _png(fpic.outlined(small, (t - grow, l_ - grow, b + grow, r + grow), width=3))}
 
 
 def picture_notes(p: picture.Picture) -> None:
