@@ -10,18 +10,17 @@ from lessons import picture
 from lessons import pictures as pic
 from lessons import ui_pictures as ui
 from lessons.ui import explained_errors, tr
+from lessons.ui_choice import choice
 
 DEFAULT = pic.Settings()
 
 st.title(tr("nav.pictures"))
 st.markdown(tr("pic.intro"))
 
-# Choices show their code names with a translated caption: a bound widget writes the label it shows
-# into the URL, and code names keep a shared link working in both languages.
 with st.container(border=True):
     st.markdown(f"**{tr('pic.settings')}**")
-    source = st.radio(tr("pic.source"), pic.SOURCES, key="pic_src", bind="query-params", horizontal=True,
-                      captions=[tr(f"pic.src.{s}") for s in pic.SOURCES])
+    source = choice(st.radio, tr("pic.source"), pic.SOURCES, key="pic_src", default=DEFAULT.source,
+                    names=lambda s: tr(f"pic.src.{s}"), horizontal=True)
     file = None
     if source == "upload":
         file = st.file_uploader(tr("pic.upload_label"), key="pic_file", max_upload_size=picture.MAX_MB,
@@ -32,8 +31,9 @@ with st.container(border=True):
     k = c1.slider(tr("pic.kernel"), *pic.KERNEL_RANGE, DEFAULT.kernel, key="pic_k", bind="query-params")
     s = c2.slider(tr("pic.stride"), *pic.STRIDE_RANGE, DEFAULT.stride, key="pic_s", bind="query-params")
     levels = c3.slider(tr("pic.levels"), 1, pic.MAX_LEVELS, DEFAULT.levels, key="pic_n", bind="query-params")
-    view_kind = c4.radio(tr("pic.view"), pic.VIEWS, key="pic_view", bind="query-params",
-                         captions=[tr(f"pic.view.{v}") for v in pic.VIEWS])
+    with c4:
+        view_kind = choice(st.radio, tr("pic.view"), pic.VIEWS, key="pic_view", default=DEFAULT.view,
+                           names=lambda v: tr(f"pic.view.{v}"))
     a, b = st.columns(2)
     px = a.slider(tr("pic.patch_x"), 0, 100, DEFAULT.patch_x, key="pic_px", bind="query-params")
     py = b.slider(tr("pic.patch_y"), 0, 100, DEFAULT.patch_y, key="pic_py", bind="query-params")
