@@ -189,3 +189,22 @@ def test_too_many_bytes_empty_and_tiny_are_refused():
 def test_server_upload_limit_agrees_with_the_widget():
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert cfg["server"]["maxUploadSize"] == MAX_MB
+
+
+def test_nothing_is_written_to_disk(monkeypatch):
+    import builtins
+    import os
+    import tempfile
+
+    real_open = builtins.open
+
+    def no_writes(file, mode="r", *args, **kw):
+        if any(c in mode for c in "wax+"):
+            raise AssertionError(f"decode wrote to {file}")
+        return real_open(file, mode, *args, **kw)
+
+    monkeypatch.setattr(builtins, "open", no_writes)
+    monkeypatch.setattr(os, "open", lambda *a, **k: (_ for _ in ()).throw(AssertionError("os.open")))
+    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(AssertionError("mkstemp")))
+    for data in (encode(quadrants(), "PNG"), encode(quadrants(), "JPEG"), encode(quadrants(), "WEBP")):
+        assert decode(data).pixels.shape == (48, 64, 3)

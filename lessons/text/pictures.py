@@ -131,7 +131,7 @@ TEXT = {
     },
     "pic.patch_x": {"en": "Patch position, left to right (%)", "zh": "区域位置：从左到右（%）"},
     "pic.patch_y": {"en": "Patch position, top to bottom (%)", "zh": "区域位置：从上到下（%）"},
-    "pic.patch_fig": {"en": "Pixels {top}–{bottom} × {left}–{right}", "zh": "像素 {top}–{bottom} × {left}–{right}"},
+    "pic.patch_fig": {"en": "Rows {top}–{bottom}, columns {left}–{right}", "zh": "第 {top}–{bottom} 行，第 {left}–{right} 列"},
     "pic.window_math": {
         "en": "The pink window, one channel at a time (each channel is pooled on its own):",
         "zh": "粉色窗口，逐个通道计算（每个通道单独池化）：",

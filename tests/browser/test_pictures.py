@@ -123,7 +123,7 @@ def test_camera_picture(camera_browser, app_server, lang):
         wait_for_app(page, charts=False)
         button = page.locator("[data-testid=stCameraInputButton]")
         page.wait_for_function("() => { const b = document.querySelector('[data-testid=stCameraInputButton]');"
-                               " return b && !b.disabled; }")
+                               " return b && !b.disabled; }", timeout=60_000)  # the fake device can be slow to start
         page.wait_for_timeout(500)  # let the fake device deliver a few frames
         before = runs(page)
         button.click()
