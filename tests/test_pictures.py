@@ -174,17 +174,49 @@ def test_page_with_an_upload(lang):
     assert "| 1 | 512×219 | 112,128 |" in text  # level 1 of the scaled picture
 
 
+def _rotated_jpeg() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways
+    return png(Image.new("RGB", (120, 80), (200, 40, 40)), "JPEG", exif=exif.tobytes())
+
+
+def _bomb() -> bytes:
+    from test_picture import bomb_png
+
+    return bomb_png(20_000)  # 400 megapixels in under a kilobyte
+
+
+@pytest.mark.parametrize("name, data, size_row, notes", [
+    ("plain.png", png(Image.new("RGB", (96, 64), (0, 90, 200))), "| 1 | 48×32 | 1,536 |", ()),
+    ("photo.webp", png(Image.new("RGB", (96, 64), (0, 90, 200)), "WEBP"), "| 1 | 48×32 | 1,536 |", ()),
+    ("print.jpg", png(Image.new("CMYK", (96, 64), (0, 80, 80, 0)), "JPEG"), "| 1 | 48×32 | 1,536 |", ("cmyk",)),
+    ("sideways.jpg", _rotated_jpeg(), "| 1 | 40×60 | 2,400 |", ()),  # turned upright: 80 wide, 120 high
+])
+def test_page_with_good_uploads(name, data, size_row, notes):
+    at = run_page(PAGE, "en", pic_src="upload")
+    at.file_uploader(key="pic_file").upload(name, data, "application/octet-stream")
+    at.run()
+    assert not at.exception and not at.error
+    text = _texts(at)
+    assert size_row in text
+    for note in notes:
+        assert t(f"pic.note.{note}", "en") in text
+    if name == "sideways.jpg":
+        assert t("pic.rotated", "en") in text
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name, data, key", [
     ("notes.png", b"just some text, not a picture\n" * 20, "pic.err_format"),
     ("cut.png", png(Image.new("RGB", (64, 64), (9, 9, 9)))[:60], "pic.err_corrupt"),
+    ("bomb.png", _bomb(), "pic.err_bomb"),
 ])
 def test_page_explains_a_bad_upload(lang, name, data, key):
     at = run_page(PAGE, lang, pic_src="upload")
     at.file_uploader(key="pic_file").upload(name, data, "image/png")
     at.run()
     assert not at.exception and len(at.error) == 1
-    assert t(key, lang, formats="PNG, JPEG, WebP, GIF", detail="")[:8] in at.error[0].value
+    assert t(key, lang, formats="PNG, JPEG, WebP, GIF", detail="", limit=40)[:8] in at.error[0].value
     assert t("pic.pyramid_title", lang) not in [h.value for h in at.header]
 
 
