@@ -11,7 +11,7 @@ renders it.
 ...     pool2d([[1.0, 2.0], [3.0, 4.0]], 3)
 ... except ValueError as exc:
 ...     print(error_text(exc, "zh"))
-窗口放不下：窗口跨 3 行（kernel_size=3，dilation=1），而填充后的输入高度只有 2 + 0 + 0 = 2。请把窗口缩小到最多 2 行，或者增加填充。
+窗口放不下：kernel_size=3 的窗口跨 3 行，而填充后的输入高度只有 2 + 0 + 0 = 2。请把窗口缩小到最多 2 行，或者增加填充。
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .i18n import Key, t
 
 AXES = ("height", "width", "size")
 # Every PoolingError.reason the core raises (tests/test_error_messages.py checks the list).
-REASONS = ("no_window", "window_all_padding", "window_all_padding_dilated", "too_small", "not_whole", "not_pair",
+REASONS = ("no_window", "no_window_dilated", "window_all_padding", "window_all_padding_dilated", "too_small", "not_whole", "not_pair",
            "input_ndim", "same_needs_sizes", "padding_word", "padding_pairs", "padding_batch", "padding_count",
            "padding_negative", "mode", "grad_shape", "max_only", "kmax_scalar", "axis_range", "k_range",
            "layer_range", "plane_range", "window_range")
@@ -41,6 +41,8 @@ def error_key(exc: BaseException) -> tuple[str, dict] | None:
         fields.update(axis=Key(f"err.axis.{axis}"), cells=Key(f"err.cells.{axis}"), cell=Key(f"err.cell.{axis}"))
     if fields.get("name") in AXES:
         fields["name"] = Key(f"err.axis.{fields['name']}")
+    if exc.reason == "no_window" and fields.get("dilation", 1) > 1:
+        reason = "no_window_dilated"
     if exc.reason == "window_all_padding":
         if fields.get("dilation", 1) > 1:
             reason = "window_all_padding_dilated"

@@ -92,13 +92,13 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
         z=np.where(np.isfinite(real), real, np.nan), x=xs, y=ys, text=text,
         texttemplate="%{text}", textfont={"size": 15 if max(h, w) <= 8 else 11, "color": "black"},
         colorscale=colorscale or CELL_SCALE, zmin=lo, zmax=hi, showscale=show_scale,
-        xgap=2, ygap=2, hovertemplate="row %{y}, col %{x}: %{text}<extra></extra>", name="values",
+        xgap=2, ygap=2, hovertemplate="(%{y}, %{x}): %{text}<extra></extra>", name="values",
     ))
     if pad.any():
         fig.add_trace(go.Heatmap(
             z=np.where(pad, 0.0, np.nan), x=xs, y=ys, text=np.where(pad, text, ""), texttemplate="%{text}",
             textfont={"size": 11, "color": "#555555"}, colorscale=[[0, PADDING_FILL], [1, PADDING_FILL]],
-            showscale=False, xgap=2, ygap=2, hovertemplate="padding<extra></extra>", name="padding",
+            showscale=False, xgap=2, ygap=2, hovertemplate="(%{y}, %{x}): %{text}<extra></extra>", name="padding",
         ))
     side = max(h, w)
     lift = title_lift if title else 0

@@ -64,7 +64,7 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
         z=kres.output, x=out_x, y=np.arange(k), text=out_text, texttemplate="%{text}",
         customdata=origin, textfont={"size": 15, "color": "black"},
         colorscale=fig.data[0].colorscale, zmin=lo, zmax=hi if hi > lo else lo + 1, showscale=False,
-        xgap=2, ygap=2, hovertemplate="%{text} ← row %{customdata}<extra></extra>", name="output",
+        xgap=2, ygap=2, hovertemplate="%{text} ← %{customdata}<extra></extra>", name="output",
     ))
     selected = kres.selected
     rows, cols = np.nonzero(selected)

@@ -69,7 +69,8 @@ def _overhang_trace(mask, row0: int, col0: int, label: str) -> dict:
     return {"type": "heatmap", "z": np.where(mask, 0.0, np.nan).tolist(), "x": list(range(col0, col0 + w)),
             "y": list(range(row0, row0 + h)), "text": np.where(mask, label, "").tolist(), "texttemplate": "%{text}",
             "textfont": {"size": 11, "color": "#888888"}, "colorscale": [[0, OVERHANG_FILL], [1, OVERHANG_FILL]],
-            "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": f"{label}<extra></extra>", "name": "overhang",
+            "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": "(%{y}, %{x}): %{text}<extra></extra>",
+            "name": "overhang",
             "xaxis": "x", "yaxis": "y"}
 
 

@@ -12,10 +12,17 @@ TEXT = {
     "err.cell.width": {"en": "column", "zh": "列"},
     "err.cell.size": {"en": "cell", "zh": "格"},
     "err.no_window": {
-        "en": "the window does not fit: it spans {span} {cells} (kernel_size={kernel}, dilation={dilation}), "
-              "but the padded input {axis} is only {size} + {pad_before} + {pad_after} = {padded}. "
-              "Use a window of at most {padded} {cells}, or more padding.",
-        "zh": "窗口放不下：窗口跨 {span} {cells}（kernel_size={kernel}，dilation={dilation}），而填充后的输入"
+        "en": "the window does not fit: kernel_size={kernel} spans {span} {cells}, but the padded input {axis} "
+              "is only {size} + {pad_before} + {pad_after} = {padded}. Use a window of at most {padded} "
+              "{cells}, or more padding.",
+        "zh": "窗口放不下：kernel_size={kernel} 的窗口跨 {span} {cells}，而填充后的输入{axis}只有 "
+              "{size} + {pad_before} + {pad_after} = {padded}。请把窗口缩小到最多 {padded} {cells}，或者增加填充。",
+    },
+    "err.no_window_dilated": {
+        "en": "the window does not fit: kernel_size={kernel} with dilation={dilation} spans {span} {cells}, but "
+              "the padded input {axis} is only {size} + {pad_before} + {pad_after} = {padded}. Use a window "
+              "of at most {padded} {cells}, or more padding.",
+        "zh": "窗口放不下：kernel_size={kernel}、dilation={dilation} 的窗口跨 {span} {cells}，而填充后的输入"
               "{axis}只有 {size} + {pad_before} + {pad_after} = {padded}。请把窗口缩小到最多 {padded} {cells}，"
               "或者增加填充。",
     },
