@@ -5,6 +5,7 @@ import streamlit as st
 
 from lessons import examples
 from lessons import playground as pg
+from lessons import ui_frameworks as fw
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
 from lessons.ui import chart, say, show_error, show_note, tr
@@ -85,6 +86,7 @@ with controls:
         show_note(note)
 
     st.subheader(tr("pg.sec_rules"))
+    framework = fw.framework_picker()
     mode = st.radio(tr("common.mode"), pg.MODES, index=pg.MODES.index(D.mode), key="pg_mode", horizontal=True,
                     captions=tuple(tr(f"common.{m}") for m in pg.MODES), **URL)
     ceil_mode = st.toggle(tr("pg.ceil"), value=D.ceil_mode, key="pg_ceil", help=tr("pg.ceil_help"), **URL)
@@ -93,7 +95,8 @@ with controls:
 
     out = pg.compute(pg.Settings(
         preset=preset, seed=int(seed), h=h, w=w, kernel=(kh, kw), stride=(sh, sw), dilation=(dh, dw),
-        padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=reading.values))
+        padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=reading.values,
+        framework=framework))
     if out.cip_note:
         st.caption(tr(out.cip_note))
 
@@ -127,6 +130,7 @@ with view:
         show_note(axis.note)
     if out.size_note:
         st.markdown(say(out.size_note))
+    fw.show_disagreement(out)
 
 st.divider()
 left, right = st.columns(2, gap="large")
@@ -136,15 +140,4 @@ with left:
 with right:
     st.subheader(tr("pg.sec_frameworks"))
     st.markdown(tr("pg.frameworks"))
-    for note in out.torch_notes:
-        st.info(say(note), icon=":material/info:")
-    # Off by default: the code highlighter is a large script; the page loads ~0.5 s sooner without it.
-    if st.toggle(tr("pg.show_code"), key="pg_code", **URL):
-        st.markdown(tr("pg.code_torch"))
-        if out.torch_code:
-            st.code("import torch.nn.functional as F\n" + out.torch_code, language="python")
-        st.markdown(tr("pg.code_paddle"))
-        if out.paddle_code:
-            st.code("import paddle.nn.functional as F\n" + out.paddle_code, language="python")
-    if out.paddle_note:
-        st.info(tr(out.paddle_note), icon=":material/info:")
+    fw.code_panel(out, framework)

@@ -1,13 +1,23 @@
 """The playground's settings in the libraries students use next.
 
 :func:`torch_differences` says what PyTorch's pooling would refuse;
-:func:`framework_code` writes the same call in PyTorch and in PaddlePaddle.
-Plain Python: codes and strings, no streamlit, no plotly.
+:func:`framework_code` writes the same call in PyTorch and in PaddlePaddle;
+:func:`disagreement` says where the two frameworks' rules give other numbers
+(``pooling_core``'s ``convention``), and why.
+Plain Python and NumPy: codes and strings, no streamlit, no plotly.
 """
 
 from __future__ import annotations
 
-__all__ = ["torch_differences", "framework_code"]
+from dataclasses import dataclass
+
+import numpy as np
+
+from pooling_core import pool2d
+
+__all__ = ["FRAMEWORKS", "torch_differences", "framework_code", "Disagreement", "disagreement"]
+
+FRAMEWORKS = ("pytorch", "paddle")  # code names (the URL) and pooling_core conventions
 
 
 def torch_differences(kernel, padding, dilation, mode: str) -> list[tuple[str, dict]]:
@@ -59,7 +69,10 @@ def framework_code(kernel, stride, padding, dilation, ceil_mode: bool,
     (kh, kw), (sh, sw), (dh, dw) = kernel, stride, dilation
     top, bottom, left, right = padding
     torch_code = None
-    if not torch_differences(kernel, padding, dilation, mode):
+    refusals = [code for code, _ in torch_differences(kernel, padding, dilation, mode)]
+    if refusals and "avg_dilation" not in refusals and (mode == "max" or count_include_pad):
+        torch_code = _torch_padded_code(kernel, stride, padding, dilation, ceil_mode, mode)
+    elif not refusals:
         head = f"    x, kernel_size=({kh}, {kw}), stride=({sh}, {sw}),\n"
         if mode == "max":
             torch_code = (f"y = F.max_pool2d(\n{head}    padding=({top}, {left}), dilation=({dh}, {dw}),\n"
@@ -73,3 +86,75 @@ def framework_code(kernel, stride, padding, dilation, ceil_mode: bool,
                        f"    padding=[{top}, {bottom}, {left}, {right}],\n    ceil_mode={ceil_mode}"
                        + (")" if mode == "max" else f", exclusive={not count_include_pad})"))
     return torch_code, paddle_code
+
+
+def _torch_padded_code(kernel, stride, padding, dilation, ceil_mode, mode):
+    """Padding PyTorch's pooling cannot take (uneven, or over half the window), spelled with ``F.pad``.
+
+    Padding first turns the padding into input, so max pads with -inf and only an
+    average that counts padding can be written (zeros). In ceil mode PyTorch
+    then keeps windows that start in the trailing padding, which the pooling
+    itself drops: the crop keeps the page's windows, which start inside the input
+    or its leading padding.
+    """
+    (kh, kw), (sh, sw), (dh, dw) = kernel, stride, dilation
+    top, bottom, left, right = padding
+    fill = "float(\"-inf\")" if mode == "max" else "0.0"
+    code = (f"x = F.pad(x, ({left}, {right}, {top}, {bottom}), value={fill})\n"
+            f"y = F.{mode}_pool2d(\n    x, kernel_size=({kh}, {kw}), stride=({sh}, {sw}),\n")
+    code += (f"    dilation=({dh}, {dw}), ceil_mode={ceil_mode})" if mode == "max"
+             else f"    ceil_mode={ceil_mode})")
+    if ceil_mode:
+        code += ("\n# keep the windows that start inside x or its top/left padding\n"
+                 f"y = y[..., :(x.shape[-2] - {bottom} - 1) // {sh} + 1, :(x.shape[-1] - {right} - 1) // {sw} + 1]")
+    return code
+
+
+@dataclass(frozen=True, eq=False)
+class Disagreement:
+    """PyTorch's and PaddlePaddle's results for the same settings, and why they differ:
+    ``reasons`` are codes among ``"size"``, ``"ceil"``, ``"divisor"``, ``"tie"``, ``"nan"``."""
+
+    torch_output: np.ndarray
+    paddle_output: np.ndarray
+    reasons: tuple[str, ...]
+
+
+def _same(a, b) -> bool:
+    if a.shape != b.shape or not np.array_equal(a, b, equal_nan=True):
+        return False
+    real = ~np.isnan(a)
+    return bool(np.array_equal(np.signbit(a[real]), np.signbit(b[real])))
+
+
+def disagreement(x, kernel, stride, padding, dilation, ceil_mode: bool, count_include_pad: bool,
+                 mode: str) -> Disagreement | None:
+    """Pool ``x`` by both frameworks' rules; None when they agree or either refuses.
+
+    >>> d = disagreement(np.array([[1., 2., 3.]]), (1, 2), (1, 2), (0, 0, 1, 1), (1, 1), True, True, "max")
+    >>> d.torch_output.tolist(), d.paddle_output.tolist(), d.reasons
+    ([[1.0, 3.0]], [[1.0, 3.0, -3.4028234663852886e+38]], ('ceil',))
+    """
+    results = []
+    for convention in FRAMEWORKS:
+        try:
+            results.append(pool2d(x, kernel, stride, padding, mode=mode, dilation=dilation, ceil_mode=ceil_mode,
+                                  count_include_pad=count_include_pad, convention=convention))
+        except ValueError:
+            return None
+    torch, paddle = results
+    if _same(torch.output, paddle.output):
+        return None
+    rules = {ax.derivation.rule for ax in (torch.geometry.rows, torch.geometry.cols,
+                                           paddle.geometry.rows, paddle.geometry.cols)}
+    reasons = []
+    if "truncate" in rules:
+        reasons.append("size")
+    if rules & {"ceil_drop", "ceil_keep"}:
+        reasons.append("ceil")
+    if mode == "avg" and torch.output.shape == paddle.output.shape and not np.array_equal(torch.divisor,
+                                                                                          paddle.divisor):
+        reasons.append("divisor")
+    if mode == "max" and not reasons:
+        reasons.append("nan" if np.isnan(x).any() else "tie")
+    return Disagreement(torch.output, paddle.output, tuple(reasons))
