@@ -15,7 +15,7 @@ import numpy as np
 
 from pooling_core import pool2d
 
-__all__ = ["FRAMEWORKS", "torch_differences", "framework_code", "Disagreement", "disagreement"]
+__all__ = ["FRAMEWORKS", "torch_differences", "framework_code", "Disagreement", "disagreement", "result_text"]
 
 FRAMEWORKS = ("pytorch", "paddle")  # code names (the URL) and pooling_core conventions
 
@@ -158,3 +158,25 @@ def disagreement(x, kernel, stride, padding, dilation, ceil_mode: bool, count_in
     if mode == "max" and not reasons:
         reasons.append("nan" if np.isnan(x).any() else "tie")
     return Disagreement(torch.output, paddle.output, tuple(reasons))
+
+
+def _number(v: float) -> str:
+    if np.isnan(v):
+        return "nan"
+    if v == 0:
+        return "-0" if np.signbit(v) else "0"  # the sign is what the tie rule changes
+    if float(v).is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return f"{v:.8g}"
+
+
+def result_text(values) -> str:
+    """A pooled grid as aligned text, every value that differs visible (nan, -0, -3.4028235e+38).
+
+    >>> print(result_text([[1.0, 3.0, -3.4028234663852886e38], [float("nan"), -0.0, 2.5]]))
+      1  3  -3.4028235e+38
+    nan -0             2.5
+    """
+    cells = [[_number(float(v)) for v in row] for row in np.asarray(values)]
+    widths = [max(len(row[j]) for row in cells) for j in range(len(cells[0]))]
+    return "\n".join(" ".join(c.rjust(wd) for c, wd in zip(row, widths)) for row in cells)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import examples
-from .frameworks import FRAMEWORKS
+from .frameworks import FRAMEWORKS, result_text
 from .ui import say, tr
 
 URL = {"bind": "query-params"}
@@ -33,7 +32,7 @@ def show_disagreement(out) -> None:
         left, right = st.columns(2)
         for col, name, values in ((left, "pytorch", differ.torch_output), (right, "paddle", differ.paddle_output)):
             col.markdown(tr("fw.result", name=_name(name)))
-            col.code(examples.format_grid(values), language=None)
+            col.code(result_text(values), language=None)
 
 
 def code_panel(out, framework: str) -> None:
