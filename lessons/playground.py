@@ -180,8 +180,10 @@ def window_view(view: View, step: int) -> WindowView:
     rec = trace.window(*divmod(step - 1, view.result.output.shape[1]))
     info = ("pg.window_info", {"k": step, "n": trace.n_windows, "rows": ", ".join(map(str, rec.rows.tolist())),
                                "cols": ", ".join(map(str, rec.cols.tolist())), "i": rec.out_row, "j": rec.out_col})
-    return WindowView(step, rec, info, window_arithmetic(rec, latex=True),
-                      tuple(arithmetic_notes(rec, trace.geometry)))
+    notes = tuple(arithmetic_notes(rec, trace.geometry))
+    if rec.is_padding.all():  # only PaddlePaddle's rules compute a window without input
+        notes += ((f"fw.empty_{rec.mode}", {}),)
+    return WindowView(step, rec, info, window_arithmetic(rec, latex=True), notes)
 
 
 # The editable grid --------------------------------------------------------------------------

@@ -29,6 +29,8 @@ def test_paddle_view_of_the_ceil_case():
     for view in (torch_view, paddle_view):
         assert view.disagreement.reasons == ("ceil",)
     assert paddle_view.paddle_code.startswith("y = F.max_pool2d(") and "padding=[0, 0, 1, 1]" in paddle_view.paddle_code
+    assert pg.window_view(paddle_view, 3).notes[-1] == ("fw.empty_max", {})  # the window past the input
+    assert ("fw.empty_max", {}) not in pg.window_view(paddle_view, 2).notes
 
 
 def test_the_fpad_tip_crops_in_ceil_mode():

@@ -80,4 +80,14 @@ TEXT = {
         "zh": "向上取整多出一个窗口，它从第 {start} 列开始，已在输入及其左侧填充之外。PyTorch 会舍弃它，"
               "飞桨则保留，所以 W_out = {out}。",
     },
+    "fw.empty_max": {
+        "en": "This window holds no input cell. PaddlePaddle computes it anyway: its max keeps the starting "
+              "value −3.4028235e38, float32's lowest number.",
+        "zh": "这个窗口里没有输入格。飞桨照样计算它：最大值停留在起始值 −3.4028235e38，即 float32 能表示的最小数。",
+    },
+    "fw.empty_avg": {
+        "en": "This window holds no input cell. PaddlePaddle computes it anyway: a sum of 0 over its divisor, "
+              "0 when padding counts and 0 / 0 = nan when it does not.",
+        "zh": "这个窗口里没有输入格。飞桨照样计算它：和为 0，再除以除数；计入填充时得 0，不计入时 0 / 0 = nan。",
+    },
 }

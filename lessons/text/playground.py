@@ -312,7 +312,7 @@ TEXT = {
               "窗口，飞桨则保留它。选择一个框架，本页就按它的规则计算。\n"
               "- 飞桨还支持 `padding=\"SAME\"`:输出保持 ⌈H / s⌉ 个格子;需要补奇数行(列)时,多出的一行"
               "补在下方,多出的一列补在右侧。上面的按钮填入的正是这种填充。\n"
-              "- PyTorch 在同一方向两侧补同样多的填充,且最多为窗口的一半;要用其他填充,先用 `F.pad` "
+              "- PyTorch 在同一方向两侧补同样多的填充，且最多为窗口的一半；要用其他填充，先用 `F.pad` "
               "给张量补边。在 ceil 模式下只这样做会多出落在填充里的窗口，所以下方的代码会把它们裁掉。",
     },
     "pg.show_code": {"en": "Show these settings as code", "zh": "显示这组参数对应的代码"},
@@ -320,8 +320,8 @@ TEXT = {
         "en": "PyTorch's pooling pads both sides of an axis by the same amount. For uneven padding, "
               "pad the tensor with `F.pad` first (with −∞ for max pooling, zeros for average pooling "
               "that counts padding; an average that does not count padding cannot be written so).",
-        "zh": "PyTorch 的池化在同一方向两侧补同样多的填充。要不对称填充,先用 `F.pad` 给张量补边"
-              "(最大池化补 −∞,计入填充的平均池化补 0;不计入填充的平均池化无法这样写)。",
+        "zh": "PyTorch 的池化在同一方向两侧补同样多的填充。要不对称填充，先用 `F.pad` 给张量补边"
+              "（最大池化补 −∞，计入填充的平均池化补 0；不计入填充的平均池化无法这样写）。",
     },
     "pg.torch.half": {
         "en": "PyTorch refuses padding larger than half the window: at most {limit_h} for k_h = {kh} "
