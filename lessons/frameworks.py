@@ -106,7 +106,8 @@ def _torch_padded_code(kernel, stride, padding, dilation, ceil_mode, mode):
              else f"    ceil_mode={ceil_mode})")
     if ceil_mode:
         code += ("\n# keep the windows that start inside x or its top/left padding\n"
-                 f"y = y[..., :(x.shape[-2] - {bottom} - 1) // {sh} + 1, :(x.shape[-1] - {right} - 1) // {sw} + 1]")
+                 f"h, w = x.shape[-2] - {bottom}, x.shape[-1] - {right}\n"
+                 f"y = y[..., :(h - 1) // {sh} + 1, :(w - 1) // {sw} + 1]")
     return code
 
 
@@ -174,8 +175,8 @@ def result_text(values) -> str:
     """A pooled grid as aligned text, every value that differs visible (nan, -0, -3.4028235e+38).
 
     >>> print(result_text([[1.0, 3.0, -3.4028234663852886e38], [float("nan"), -0.0, 2.5]]))
-      1  3  -3.4028235e+38
-    nan -0             2.5
+      1  3 -3.4028235e+38
+    nan -0            2.5
     """
     cells = [[_number(float(v)) for v in row] for row in np.asarray(values)]
     widths = [max(len(row[j]) for row in cells) for j in range(len(cells[0]))]

@@ -41,7 +41,7 @@ def test_framework_code():
 
 def test_fpad_code_crops_in_ceil_mode():
     code, _ = framework_code((1, 2), (1, 2), (0, 0, 0, 2), (1, 1), True, True, "max")
-    assert code.splitlines()[-1] == "y = y[..., :(x.shape[-2] - 0 - 1) // 1 + 1, :(x.shape[-1] - 2 - 1) // 2 + 1]"
+    assert code.splitlines()[-1] == "y = y[..., :(h - 1) // 1 + 1, :(w - 1) // 2 + 1]"
     assert "y = y[" not in framework_code((1, 2), (1, 2), (0, 0, 0, 2), (1, 1), False, True, "max")[0]
 
 

@@ -40,7 +40,8 @@ def test_the_fpad_tip_crops_in_ceil_mode():
     lines = view.torch_code.splitlines()
     assert lines[0] == 'x = F.pad(x, (0, 2, 0, 0), value=float("-inf"))'
     # after F.pad, x is 1 x 5: the crop keeps (5 - 2 - 1) // 2 + 1 = 2 columns, the page's two windows
-    assert lines[-1] == "y = y[..., :(x.shape[-2] - 0 - 1) // 1 + 1, :(x.shape[-1] - 2 - 1) // 2 + 1]"
+    assert lines[-2] == "h, w = x.shape[-2] - 0, x.shape[-1] - 2"
+    assert lines[-1] == "y = y[..., :(h - 1) // 1 + 1, :(w - 1) // 2 + 1]"
 
 
 def test_each_framework_refuses_its_own_settings_and_offers_no_code_for_them():
