@@ -24,7 +24,8 @@ import numpy as np
 
 from .size import NoWindowError, SizeDerivation
 
-__all__ = ["CONVENTIONS", "LOWEST", "check_convention", "explain_paddle", "axis_divisor", "max_forward",
+__all__ = ["CONVENTIONS", "LOWEST", "check_convention", "explain_paddle", "axis_divisor", "plain_max_agrees",
+           "max_forward",
            "max_choice", "mask_offset", "avg_forward", "avg_share"]
 
 CONVENTIONS = ("pytorch", "paddle")
@@ -83,6 +84,12 @@ def axis_divisor(axis, count_include_pad: bool) -> np.ndarray:
     if count_include_pad:
         return bound - starts
     return np.minimum(bound, axis.size) - np.maximum(starts, 0)
+
+
+def plain_max_agrees(x) -> bool:
+    """True when ``x`` holds no NaN and no -0.0: then Paddle's fold, floored at :data:`LOWEST`, is
+    the plain maximum (equal values are then the same number), and the fast max kernels may run."""
+    return not (np.isnan(x).any() or np.signbit(x[x == 0]).any())
 
 
 def max_forward(geom, x, output) -> None:

@@ -324,7 +324,9 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     if convention == "paddle":
         output = np.empty(out_shape, dtype=accumulator_dtype(x.dtype) if mode == "avg" else x.dtype)
         if mode == "max":
-            run_tiled(lambda xs, out: paddle.max_forward(geom, xs, out), x, output)
+            kernel = _max_forward if paddle.plain_max_agrees(x) else paddle.max_forward
+            run_tiled(lambda xs, out: kernel(geom, xs, out), x, output)
+            np.maximum(output, paddle.LOWEST, out=output)  # windows without input keep Paddle's start
         else:
             divisor = geom.divisor(count_include_pad).astype(output.dtype)
             run_tiled(lambda xs, out: paddle.avg_forward(geom, xs, out, divisor), x, output)
