@@ -123,3 +123,25 @@ def test_the_issues_cases_in_paddle():
         assert same_bits(view.result.output[0], np.array(expected)), s
         assert same_bits(run(view.paddle_code, view.x)[0], np.array(expected)), s
         assert view.disagreement is not None
+
+
+def test_same_padding_in_paddle(capsys):
+    """``padding="SAME"`` (the page's button): the core's Paddle rules against Paddle's own "SAME"."""
+    from pooling_core import pool2d
+
+    run = _paddle_runner()
+    rng = np.random.default_rng(14)
+    checked = 0
+    for _ in range(120):
+        h, w, kh, kw = (int(v) for v in rng.integers(1, 9, 4))
+        sh, sw = (int(v) for v in rng.integers(1, 5, 2))
+        mode, ceil, cip = str(rng.choice(["max", "avg"])), bool(rng.integers(2)), bool(rng.integers(2))
+        x = rng.standard_normal((h, w))
+        ours = pool2d(x, (kh, kw), (sh, sw), "SAME", mode=mode, ceil_mode=ceil, count_include_pad=cip,
+                      convention="paddle").output
+        extra = "" if mode == "max" else f", exclusive={not cip}"
+        theirs = run(f'y = F.{mode}_pool2d(x, [{kh}, {kw}], [{sh}, {sw}], "SAME", ceil_mode={ceil}{extra})', x)
+        assert same_bits(theirs, ours), (h, w, kh, kw, sh, sw, mode, ceil, cip)
+        checked += 1
+    with capsys.disabled():
+        print(f"\n[oracle paddle SAME] {checked} settings, {checked} match")
