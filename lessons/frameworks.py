@@ -114,9 +114,10 @@ def _torch_padded_code(kernel, stride, padding, dilation, ceil_mode, mode):
 @dataclass(frozen=True, eq=False)
 class Disagreement:
     """PyTorch's and PaddlePaddle's results for the same settings, and why they differ:
-    ``reasons`` are codes among ``"size"``, ``"ceil"``, ``"divisor"``, ``"tie"``, ``"nan"``."""
+    ``reasons`` are codes among ``"size"``, ``"ceil"``, ``"divisor"``, ``"tie"``, ``"nan"`` and
+    ``"empty"`` (PyTorch refuses a window without input, ``torch_output`` is then None)."""
 
-    torch_output: np.ndarray
+    torch_output: np.ndarray | None
     paddle_output: np.ndarray
     reasons: tuple[str, ...]
 
@@ -130,7 +131,8 @@ def _same(a, b) -> bool:
 
 def disagreement(x, kernel, stride, padding, dilation, ceil_mode: bool, count_include_pad: bool,
                  mode: str) -> Disagreement | None:
-    """Pool ``x`` by both frameworks' rules; None when they agree or either refuses.
+    """Pool ``x`` by both frameworks' rules; None when they agree or PaddlePaddle refuses
+    (it has no dilation; its sizes are never smaller than PyTorch's).
 
     >>> d = disagreement(np.array([[1., 2., 3.]]), (1, 2), (1, 2), (0, 0, 1, 1), (1, 1), True, True, "max")
     >>> d.torch_output.tolist(), d.paddle_output.tolist(), d.reasons
@@ -142,8 +144,13 @@ def disagreement(x, kernel, stride, padding, dilation, ceil_mode: bool, count_in
             results.append(pool2d(x, kernel, stride, padding, mode=mode, dilation=dilation, ceil_mode=ceil_mode,
                                   count_include_pad=count_include_pad, convention=convention))
         except ValueError:
-            return None
+            results.append(None)
     torch, paddle = results
+    if paddle is None:
+        return None
+    if torch is None:  # PyTorch finds no room, or a window without input: PaddlePaddle computes it
+        truncated = "truncate" in (paddle.geometry.rows.derivation.rule, paddle.geometry.cols.derivation.rule)
+        return Disagreement(None, paddle.output, ("size",) if truncated else ("empty",))
     if _same(torch.output, paddle.output):
         return None
     rules = {ax.derivation.rule for ax in (torch.geometry.rows, torch.geometry.cols,

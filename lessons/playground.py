@@ -180,7 +180,8 @@ def window_view(view: View, step: int) -> WindowView:
     rec = trace.window(*divmod(step - 1, view.result.output.shape[1]))
     info = ("pg.window_info", {"k": step, "n": trace.n_windows, "rows": ", ".join(map(str, rec.rows.tolist())),
                                "cols": ", ".join(map(str, rec.cols.tolist())), "i": rec.out_row, "j": rec.out_col})
-    notes = tuple(arithmetic_notes(rec, trace.geometry))
+    notes = tuple(("fw.arith_overhang", f) if k == "pg.arith_overhang" and not view.settings.ceil_mode else (k, f)
+                  for k, f in arithmetic_notes(rec, trace.geometry))  # past the padding without ceil: Paddle
     if rec.is_padding.all():  # only PaddlePaddle's rules compute a window without input
         notes += ((f"fw.empty_{rec.mode}", {}),)
     return WindowView(step, rec, info, window_arithmetic(rec, latex=True), notes)

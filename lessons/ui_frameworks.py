@@ -32,7 +32,10 @@ def show_disagreement(out) -> None:
         left, right = st.columns(2)
         for col, name, values in ((left, "pytorch", differ.torch_output), (right, "paddle", differ.paddle_output)):
             col.markdown(tr("fw.result", name=_name(name)))
-            col.code(result_text(values), language=None)
+            if values is None:
+                col.caption(tr("fw.refuses"))
+            else:
+                col.code(result_text(values), language=None)
 
 
 def code_panel(out, framework: str) -> None:

@@ -52,6 +52,7 @@ def test_each_framework_refuses_its_own_settings_and_offers_no_code_for_them():
     assert paddle_view.result.output.tolist() == [[4.0]]
     assert paddle_view.formulas[0].note[:2] == ("info", "fw.formula_truncate.H")
     assert paddle_view.formulas[0].formula.numbers.endswith(r"\operatorname{trunc}(-0.75) + 1 = 0 + 1 = 1")
+    assert ("fw.arith_overhang", {"n": 12}) in pg.window_view(paddle_view, 1).notes  # rows 1-3 past the input
     # dilation: PaddlePaddle has none
     dilated = pg.compute(dataclasses.replace(pg.Settings(), dilation=(2, 1), framework="paddle"))
     assert dilated.result is None and dilated.paddle_code is None and dilated.paddle_note == "pg.paddle.dilation"
@@ -70,9 +71,15 @@ def test_disagreement_reasons(s, reasons):
     assert (view.disagreement.reasons if view.disagreement else None) == reasons
 
 
-def test_disagreement_is_none_when_one_refuses():
-    x = np.ones((1, 7))
-    assert disagreement(x, (4, 4), (4, 4), (0, 0, 0, 0), (1, 1), False, True, "max") is None
+def test_disagreement_where_pytorch_refuses():
+    x = np.arange(1.0, 8.0).reshape(1, 7)
+    d = disagreement(x, (4, 4), (4, 4), (0, 0, 0, 0), (1, 1), False, True, "max")  # no room for PyTorch
+    assert d.torch_output is None and d.paddle_output.tolist() == [[4.0]] and d.reasons == ("size",)
+    d = disagreement(x[:, :3], (1, 2), (1, 1), (0, 0, 3, 0), (1, 1), False, False, "avg")  # padding only
+    assert d.torch_output is None and d.reasons == ("empty",)
+    assert math.isnan(d.paddle_output[0, 1]) and np.signbit(d.paddle_output[0, 0])  # 0 / 0 and 0 / -1
+    # PaddlePaddle has no dilation: nothing to compare
+    assert disagreement(x, (1, 2), (1, 1), (0, 0, 0, 0), (1, 2), False, True, "max") is None
 
 
 # the page -------------------------------------------------------------------------------------------

@@ -90,4 +90,17 @@ TEXT = {
               "0 when padding counts and 0 / 0 = nan when it does not.",
         "zh": "这个窗口里没有输入格。飞桨照样计算它：和为 0，再除以除数；计入填充时得 0，不计入时 0 / 0 = nan。",
     },
+    "fw.why.empty": {
+        "en": "Padding rule: PyTorch refuses a window that holds no input cell (padding over half the "
+              "window can make one); PaddlePaddle computes it: −3.4028235e38 for max, nan or 0 for average.",
+        "zh": "填充规则：窗口里一个输入格都没有时（填充超过窗口一半就可能出现），PyTorch 拒绝计算；飞桨照样计算："
+              "最大池化得 −3.4028235e38，平均池化得 nan 或 0。",
+    },
+    "fw.refuses": {"en": "refuses these settings, so it gives no numbers.",
+                   "zh": "拒绝这组参数，因此没有结果。"},
+    "fw.arith_overhang": {
+        "en": "{n} cell(s) of this window lie past the input and its padding (PaddlePaddle's size rule made "
+              "room for it) and never count.",
+        "zh": "本窗口有 {n} 个格子落在输入及其填充之外（飞桨的尺寸规则为它留出了位置），它们始终不计入。",
+    },
 }
