@@ -57,8 +57,9 @@ def framework_code(kernel, stride, padding, dilation, ceil_mode: bool,
     padding : (top, bottom, left, right)
 
     Returns ``(torch_code, paddle_code)``; ``None`` where that library has no
-    direct spelling (PyTorch: see :func:`torch_differences`; PaddlePaddle's
-    pooling has no dilation).
+    spelling that gives the page's numbers to the bit (PyTorch: padding it refuses
+    is written with ``F.pad``, except for an average that does not count padding
+    or has dilation; PaddlePaddle's pooling has no dilation).
 
     >>> print(framework_code((2, 2), (2, 2), (0, 1, 0, 1), (1, 1), False, False, "avg")[1])
     y = F.avg_pool2d(
@@ -80,6 +81,8 @@ def framework_code(kernel, stride, padding, dilation, ceil_mode: bool,
         else:
             torch_code = (f"y = F.avg_pool2d(\n{head}    padding=({top}, {left}), ceil_mode={ceil_mode},\n"
                           f"    count_include_pad={count_include_pad})")
+    # An average without counted padding has no exact spelling: F.pad's zeros would count, and
+    # dividing by a pooled mask of ones rounds differently from the page (tests/test_oracles.py).
     paddle_code = None
     if dh == 1 and dw == 1:
         paddle_code = (f"y = F.{mode}_pool2d(\n    x, kernel_size=[{kh}, {kw}], stride=[{sh}, {sw}],\n"

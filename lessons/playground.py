@@ -82,7 +82,7 @@ class View:
     settings: Settings
     x: np.ndarray  # the input as pooled (the example, or the edited numbers)
     result: PoolResult | None
-    error: str | None
+    error: ValueError | None  # the core's refusal (lessons/errors.py words it)
     figure_notes: tuple[tuple[str, dict], ...]  # captions under the figure
     formulas: tuple[AxisFormula, AxisFormula]  # height, width
     size_note: tuple[str, dict] | None  # "a 6×6 input becomes a 3×3 output"
@@ -143,7 +143,7 @@ def compute(s: Settings) -> View:
         result = pool2d(x, s.kernel, s.stride, s.padding, mode=s.mode, dilation=s.dilation,
                         ceil_mode=s.ceil_mode, count_include_pad=s.count_include_pad, convention=s.framework)
     except ValueError as exc:
-        error = str(exc)
+        error = exc
     formulas = tuple(AxisFormula(f, formula_note(f))
                      for f in (size_formula(d, axis) for d, axis in zip(_derivations(s, result), "HW")))
     figure_notes, size_note = [], None
@@ -159,8 +159,12 @@ def compute(s: Settings) -> View:
     torch_code, paddle_code = framework_code(s.kernel, s.stride, s.padding, s.dilation, s.ceil_mode,
                                              s.count_include_pad, s.mode)
     differ = disagreement(x, s.kernel, s.stride, s.padding, s.dilation, s.ceil_mode, s.count_include_pad, s.mode)
-    if result is None:  # no code for settings the page refuses: it would show numbers the page has not
-        torch_code, paddle_code = (None, paddle_code) if s.framework == "pytorch" else (torch_code, None)
+    # Code only for the framework picked, and not for settings the page refuses: it would give
+    # numbers the page does not show (tests/test_oracles.py runs it in the real frameworks).
+    if result is None or s.framework != "pytorch":
+        torch_code = None
+    if result is None or s.framework != "paddle":
+        paddle_code = None
     return View(
         settings=s, x=x, result=result, error=error, figure_notes=tuple(figure_notes), formulas=formulas,
         size_note=size_note, cip_note=cip_note,

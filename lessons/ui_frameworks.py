@@ -6,6 +6,7 @@ import streamlit as st
 
 from .frameworks import FRAMEWORKS, result_text
 from .ui import say, tr
+from .ui_choice import choice
 
 URL = {"bind": "query-params"}
 
@@ -15,9 +16,10 @@ def _name(framework: str) -> str:
 
 
 def framework_picker() -> str:
-    """The framework whose rules the page computes with, as its code name (also in the URL)."""
-    return st.radio(tr("fw.label"), FRAMEWORKS, index=0, key="pg_fw", horizontal=True, help=tr("fw.help"),
-                    captions=tuple(tr(f"fw.caption.{f}") for f in FRAMEWORKS), **URL)
+    """The framework whose rules the page computes with, as its code name (the URL keeps it;
+    the radio shows the framework's name)."""
+    return choice(st.radio, tr("fw.label"), FRAMEWORKS, key="pg_fw", default=FRAMEWORKS[0], names=_name,
+                  horizontal=True, help=tr("fw.help"))
 
 
 def show_disagreement(out) -> None:

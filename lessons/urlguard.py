@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from . import backward as bw
 from . import examples, frameworks, invariance, kmax, playground, walkthrough
 from .i18n import LANGS
+from .quiz.session import SEED_LIMIT
 
 MAX_TEXT = 2000  # longest free text a URL value may carry (a 16×16 grid written out fits)
 _INTEGER = re.compile(r"[+-]?\d{1,15}")
@@ -79,6 +80,8 @@ RULES: dict[str, Rule] = {
     "bw_k": Int(*bw.KERNEL_RANGE), "bw_s": Int(*bw.STRIDE_RANGE), "bw_p": Int(*bw.PADDING_RANGE),
     "bw_cip": Flag(), "bw_g": OneOf(bw.UPSTREAM_PRESETS), "bw_seed": Int(0, examples.SEED_MAX), "bw_gtext": Text(),
     "bw_mode": OneOf(bw.MODES),
+    # the check-yourself question on each page (lessons/ui_quiz.py)
+    **{f"{page}_q": Int(0, SEED_LIMIT - 1) for page in ("wt", "pg", "km", "bw")},
 }
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import PoolingError
 from .size import NoWindowError, SizeDerivation
 
 __all__ = ["CONVENTIONS", "LOWEST", "check_convention", "explain_paddle", "axis_divisor", "plain_max_agrees",
@@ -34,7 +35,8 @@ LOWEST = -3.4028234663852886e38  # -FLT_MAX: where Paddle's max starts, in every
 
 def check_convention(convention) -> str:
     if convention not in CONVENTIONS:
-        raise ValueError(f"convention must be 'pytorch' or 'paddle', got {convention!r}")
+        raise PoolingError(f"convention must be 'pytorch' or 'paddle', got {convention!r}", "convention",
+                           value=convention)
     return convention
 
 
@@ -53,8 +55,9 @@ def explain_paddle(size, kernel, stride, pad_before, pad_after, dilation, ceil_m
     starts past the input and its leading padding (PyTorch drops it).
     """
     if dilation != 1:
-        raise ValueError(f"dilation must be 1 with convention='paddle' (PaddlePaddle's pooling has no "
-                         f"dilation), got {dilation}; use convention='pytorch' for dilated windows")
+        raise PoolingError(f"dilation must be 1 with convention='paddle' (PaddlePaddle's pooling has no "
+                           f"dilation), got {dilation}; use convention='pytorch' for dilated windows",
+                           "paddle_dilation", value=dilation)
     numerator = size + pad_before + pad_after - kernel
     rounded = _trunc_div(numerator + (stride - 1 if ceil_mode else 0), stride)
     out = rounded + 1
@@ -72,7 +75,9 @@ def explain_paddle(size, kernel, stride, pad_before, pad_after, dilation, ceil_m
         raise NoWindowError(
             f"kernel_size={kernel} leaves no window along the {axis_name} with PaddlePaddle's rule "
             f"({size} + {pad_before} + {pad_after} - {kernel}) / {stride} + 1 = {out} (C division, toward "
-            f"zero): use a smaller window or a larger stride or padding", derivation)
+            f"zero): use a smaller window or a larger stride or padding", derivation, axis=axis_name, kernel=kernel,
+            dilation=1, span=kernel, size=size, pad_before=pad_before, pad_after=pad_after,
+            padded=size + pad_before + pad_after)
     return derivation
 
 

@@ -32,6 +32,7 @@ from ._fast import (
     stride1_reduce,
 )
 from . import paddle_rules as paddle
+from .errors import PoolingError
 from .geometry import Geometry
 from .params import as_input
 
@@ -208,7 +209,8 @@ class PoolResult:
 
     def _require_max(self, what: str) -> None:
         if self.mode != "max":
-            raise ValueError(f"{what} exists only for mode='max', this result has mode={self.mode!r}")
+            raise PoolingError(f"{what} exists only for mode='max', this result has mode={self.mode!r}",
+                               "max_only", name=what, mode=self.mode)
 
     def backward(self, grad_output) -> np.ndarray:
         """Gradient of the loss with respect to the input.
@@ -238,8 +240,9 @@ class PoolResult:
         """
         g = np.asarray(grad_output)
         if g.shape != self.output.shape:
-            raise ValueError(
-                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}"
+            raise PoolingError(
+                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}",
+                "grad_shape", expected=self.output.shape, got=g.shape,
             )
         if g.dtype == np.bool_ or g.dtype.kind not in "fiu":
             raise TypeError(f"grad_output must hold real numbers, got dtype {g.dtype}")
@@ -317,7 +320,7 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
            [14., 16.]])
     """
     if mode not in MODES:
-        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+        raise PoolingError(f"mode must be 'max' or 'avg', got {mode!r}", "mode", value=mode)
     x = as_input(x)
     geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode, convention)
     out_shape = x.shape[:-2] + geom.out_shape

@@ -37,6 +37,8 @@ def test_framework_code():
     assert torch_code.startswith('x = F.pad(x, (0, 1, 0, 1), value=float("-inf"))\n') and paddle_code is None
     # an uneven average that does not count padding has no PyTorch spelling
     assert framework_code((2, 2), (1, 1), (0, 1, 0, 1), (1, 1), False, False, "avg")[0] is None
+    torch_code, paddle_code = framework_code((3, 3), (1, 1), (0, 1, 0, 1), (2, 2), False, True, "avg")
+    assert torch_code is None and paddle_code is None
 
 
 def test_fpad_code_crops_in_ceil_mode():

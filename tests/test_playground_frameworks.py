@@ -89,9 +89,9 @@ def test_page_shows_both_results_and_why(lang):
     at = _run(lang, pg_h=1, pg_w=3, pg_kh=1, pg_kw=2, pg_sh=1, pg_sw=2, pg_pl=1, pg_pr=1, pg_ceil="true",
               pg_fw="paddle", pg_code="true")
     assert not at.exception and len(at.error) == 0
-    radio = at.radio(key="pg_fw")
-    assert radio.value == "paddle" and list(radio.options) == list(FRAMEWORKS)
-    assert radio.proto.query_param_key == "pg_fw"
+    radio = at.radio(key="pg_fw")  # names shown, code names in the URL (lessons/ui_choice.py)
+    assert radio.value == "paddle" and list(radio.options) == ["PyTorch", t("fw.name.paddle", lang)]
+    assert at.query_params["pg_fw"] == "paddle" and FRAMEWORKS == ("pytorch", "paddle")
     text = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info])
     assert t("fw.differ", lang) in text and t("fw.why.ceil", lang) in text
     assert t("fw.formula_ceil_keep.W", lang, start=3, out=3) in text
@@ -103,6 +103,7 @@ def test_page_shows_both_results_and_why(lang):
     assert plotly_array(out["z"], float).tolist()[0][:2] == [1.0, 3.0]
     # switching to PyTorch: its numbers, its code, no Paddle code
     at.radio(key="pg_fw").set_value("pytorch").run()
+    assert "pg_fw" not in at.query_params  # the default is left out of the URL
     codes = [c.value for c in at.code]
     assert any(c.startswith("import torch.nn.functional as F\n") for c in codes)
     assert not any("paddle" in c for c in codes)

@@ -8,8 +8,6 @@ TEXT = {
         "zh": "按 PyTorch 或飞桨的规则计算：两者在 ceil 模式、计入填充的平均池化的除数、相等值的取舍以及允许的参数上"
               "有所不同。下方的代码随所选框架而变。",
     },
-    "fw.caption.pytorch": {"en": "PyTorch's rules", "zh": "PyTorch 的规则"},
-    "fw.caption.paddle": {"en": "PaddlePaddle's rules", "zh": "飞桨的规则"},
     "fw.name.paddle": {"en": "PaddlePaddle", "zh": "飞桨"},
     "fw.differ": {
         "en": "**PyTorch and PaddlePaddle give different numbers for these settings.**",
@@ -102,5 +100,15 @@ TEXT = {
         "en": "{n} cell(s) of this window lie past the input and its padding (PaddlePaddle's size rule made "
               "room for it) and never count.",
         "zh": "本窗口有 {n} 个格子落在输入及其填充之外（飞桨的尺寸规则为它留出了位置），它们始终不计入。",
+    },
+    "err.convention": {
+        "en": "convention must be 'pytorch' or 'paddle', not {value}.",
+        "zh": "convention 只能是 'pytorch' 或 'paddle'，而不是 {value}。",
+    },
+    "err.paddle_dilation": {
+        "en": "PaddlePaddle's pooling has no dilation, so its rules need dilation=1 (got {value}); "
+              "pick PyTorch for dilated windows.",
+        "zh": "飞桨的池化没有膨胀参数，按它的规则计算时 dilation 必须为 1（现在是 {value}）；"
+              "要用膨胀窗口，请选择 PyTorch。",
     },
 }

@@ -1,5 +1,5 @@
 """The playground's framework picker in a real browser: a shared link with ``pg_fw=paddle`` opens
-PaddlePaddle's numbers beside PyTorch's, and picking PyTorch puts its code name in the URL."""
+PaddlePaddle's numbers beside PyTorch's, and picking PyTorch (the default) takes pg_fw out of the URL."""
 
 from __future__ import annotations
 
@@ -28,10 +28,10 @@ def test_a_link_opens_the_disagreement_and_the_picker_updates_the_url(page, app_
     assert "-3.4028235e+38" in main.inner_text()
     screenshot(page, f"playground_frameworks_{lang}")
     before = runs(page)
-    page.locator("[data-testid=stRadio]").filter(has_text=t("fw.caption.pytorch", lang)).get_by_text(
-        "pytorch", exact=True).click()
+    page.locator("[data-testid=stRadio]").filter(has_text=t("fw.name.paddle", lang)).get_by_text(
+        "PyTorch", exact=True).click()
     wait_for_rerun(page, before)
-    page.wait_for_function("() => location.search.includes('pg_fw=pytorch') || !location.search.includes('pg_fw')")
+    page.wait_for_function("() => !location.search.includes('pg_fw')")  # the default leaves the URL
     query = {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
-    assert query.get("pg_fw", "pytorch") == "pytorch"
+    assert "pg_fw" not in query and query.get("pg_ceil") == "true"
     assert main.get_by_text(t("fw.differ", lang).strip("*")).count() == 1  # both results still side by side
