@@ -95,6 +95,7 @@ def test_page_shows_both_results_and_why(lang):
     text = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info])
     assert t("fw.differ", lang) in text and t("fw.why.ceil", lang) in text
     assert t("fw.formula_ceil_keep.W", lang, start=3, out=3) in text
+    assert t("fw.quiz_pytorch", lang) in text  # the questions teach PyTorch's rules
     codes = [c.value for c in at.code]
     assert codes[:2] == ["1 3", "1 3 -3.4028235e+38"]  # PyTorch's result, then PaddlePaddle's
     assert any(c.startswith("import paddle.nn.functional as F\n") for c in codes)
@@ -107,3 +108,11 @@ def test_page_shows_both_results_and_why(lang):
     codes = [c.value for c in at.code]
     assert any(c.startswith("import torch.nn.functional as F\n") for c in codes)
     assert not any("paddle" in c for c in codes)
+
+
+def test_the_downloads_take_paddles_windows_without_input():
+    from lessons.export import tables
+
+    view = pg.compute(dataclasses.replace(ROW3, padding=(0, 0, 1, 1), ceil_mode=True, framework="paddle"))
+    rows = tables.trace_rows(view.result)
+    assert rows[-1]["argmax"] is None and rows[0]["argmax"] == [0, 0]

@@ -111,4 +111,8 @@ TEXT = {
         "zh": "飞桨的池化没有膨胀参数，按它的规则计算时 dilation 必须为 1（现在是 {value}）；"
               "要用膨胀窗口，请选择 PyTorch。",
     },
+    "fw.quiz_pytorch": {
+        "en": "The check-yourself questions follow PyTorch's rules: pick PyTorch above to answer them.",
+        "zh": "“自我检测”的题目按 PyTorch 的规则出题：请在上方选择 PyTorch 后作答。",
+    },
 }
