@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from . import backward as bw
 from . import examples, frameworks, invariance, kmax, playground, walkthrough
+from . import pictures as pic
 from .i18n import LANGS
 from .quiz.session import SEED_LIMIT
 
@@ -82,6 +83,9 @@ RULES: dict[str, Rule] = {
     "bw_mode": OneOf(bw.MODES),
     # the check-yourself question on each page (lessons/ui_quiz.py)
     **{f"{page}_q": Int(0, SEED_LIMIT - 1) for page in ("wt", "pg", "km", "bw")},
+    # real pictures
+    "pic_src": OneOf(pic.SOURCES), "pic_k": Int(*pic.KERNEL_RANGE), "pic_s": Int(*pic.STRIDE_RANGE),
+    "pic_n": Int(1, pic.MAX_LEVELS), "pic_view": OneOf(pic.VIEWS), "pic_px": Int(0, 100), "pic_py": Int(0, 100),
 }
 
 
