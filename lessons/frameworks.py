@@ -108,7 +108,7 @@ def _torch_padded_code(kernel, stride, padding, dilation, ceil_mode, mode):
     code += (f"    dilation=({dh}, {dw}), ceil_mode={ceil_mode})" if mode == "max"
              else f"    ceil_mode={ceil_mode})")
     if ceil_mode:
-        code += ("\n# keep the windows that start inside x or its top/left padding\n"
+        code += ("\n# keep the windows that start in x or in\n# its top/left padding, as the page does\n"
                  f"h, w = x.shape[-2] - {bottom}, x.shape[-1] - {right}\n"
                  f"y = y[..., :(h - 1) // {sh} + 1, :(w - 1) // {sw} + 1]")
     return code
