@@ -45,14 +45,13 @@ def code_panel(out, framework: str) -> None:
     for note in out.torch_notes if framework == "pytorch" else ():
         st.info(say(note), icon=":material/info:")
     code = out.torch_code if framework == "pytorch" else out.paddle_code
-    name = _name(framework)
     if code is None:
-        st.info(tr(out.paddle_note) if framework == "paddle" and out.paddle_note else tr("fw.no_code", name=name),
+        st.info(tr(out.paddle_note) if framework == "paddle" and out.paddle_note else tr(f"fw.no_code.{framework}"),
                 icon=":material/info:")
         return
     # Off by default: the code highlighter is a large script; the page loads ~0.5 s sooner without it.
     if st.toggle(tr("pg.show_code"), key="pg_code", **URL):
-        st.markdown(tr("fw.code", name=name))
+        st.markdown(tr(f"fw.code.{framework}"))
         module = "torch.nn.functional" if framework == "pytorch" else "paddle.nn.functional"
         st.code(f"import {module} as F\n" + code, language="python")
         if "F.pad" in code:

@@ -116,3 +116,10 @@ def test_the_downloads_take_paddles_windows_without_input():
     view = pg.compute(dataclasses.replace(ROW3, padding=(0, 0, 1, 1), ceil_mode=True, framework="paddle"))
     rows = tables.trace_rows(view.result)
     assert rows[-1]["argmax"] is None and rows[0]["argmax"] == [0, 0]
+
+
+def test_no_code_where_pytorch_cannot_give_the_pages_numbers():
+    # uneven padding, an average that does not count it: F.pad's zeros would count
+    at = _run("zh", pg_pb=1, pg_mode="avg", pg_cip="false", pg_code="true")
+    assert not at.exception and not at.code
+    assert t("fw.no_code.pytorch", "zh") in [i.value for i in at.info]

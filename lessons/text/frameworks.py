@@ -43,12 +43,18 @@ TEXT = {
         "zh": "尺寸规则：飞桨计算输出尺寸时除法向零取整，所以比补边后的输入还大的窗口仍会得到一个输出格；"
               "PyTorch 认为放不下。",
     },
-    "fw.no_code": {
-        "en": "{name} cannot compute these settings, so there is no code for them.",
-        "zh": "{name} 无法按这组参数计算，因此这里不给出代码。",
+    "fw.no_code.pytorch": {
+        "en": "PyTorch cannot give these numbers with these settings, so there is no code for them.",
+        "zh": "PyTorch 无法按这组参数算出这些数，因此这里不给出代码。",
     },
-    "fw.code": {"en": "These settings in {name}, giving the numbers above:",
-                "zh": "这组参数在{name}中的写法，得到的正是上面的数："},
+    "fw.no_code.paddle": {
+        "en": "PaddlePaddle cannot give these numbers with these settings, so there is no code for them.",
+        "zh": "飞桨无法按这组参数算出这些数，因此这里不给出代码。",
+    },
+    "fw.code.pytorch": {"en": "These settings in PyTorch, giving the numbers above:",
+                        "zh": "这组参数在 PyTorch 中的写法，得到的正是上面的数："},
+    "fw.code.paddle": {"en": "These settings in PaddlePaddle, giving the numbers above:",
+                       "zh": "这组参数在飞桨中的写法，得到的正是上面的数："},
     "fw.crop": {
         "en": "PyTorch's pooling takes only even padding of at most half the window, so the code pads first "
               "with `F.pad`; in ceil mode it then crops the windows that start in the bottom/right padding, "
