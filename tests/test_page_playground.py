@@ -127,8 +127,11 @@ def test_defaults(lang):
     assert not at.code and not at.toggle(key="pg_code").value  # code is shown on request
     at.toggle(key="pg_code").set_value(True).run()
     codes = [c.value for c in at.code]
-    assert codes[0].startswith("import torch.nn.functional as F\ny = F.max_pool2d(")
-    assert codes[1].endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
+    assert len(codes) == 1 and codes[0].startswith("import torch.nn.functional as F\ny = F.max_pool2d(")
+    at.radio(key="pg_fw").set_value("paddle").run()  # the code follows the framework picked
+    codes = [c.value for c in at.code]
+    assert len(codes) == 1 and codes[0].startswith("import paddle.nn.functional as F\n")
+    assert codes[0].endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
 
 
 def test_every_setting_is_bound_to_the_url():
@@ -289,8 +292,10 @@ def test_pytorch_notes_follow_the_settings():
     at = _run(pg_pb=1, pg_mode="avg", pg_dw=2, pg_code="true")
     text = _text(at)
     assert t("pg.torch.asymmetric", "en") in text and t("pg.torch.avg_dilation", "en") in text
-    assert t("pg.paddle.dilation", "en") in text
-    assert not at.code  # neither library has a direct spelling for these settings
+    assert not at.code  # PyTorch has no direct spelling for these settings
+    at.radio(key="pg_fw").set_value("paddle").run()
+    assert t("pg.paddle.dilation", "en") in _text(at)
+    assert not at.code  # nor PaddlePaddle
 
 
 # the editable grid --------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ def test_figure_one_view(mode, expected):
     assert view.figure_notes == (("pg.fig_caption", {}),)
     assert view.cip_note == ("pg.cip_max" if mode == "max" else "pg.cip_no_padding")
     assert view.torch_notes == () and view.paddle_note is None
-    assert view.torch_code.startswith(f"y = F.{mode}_pool2d(") and view.paddle_code.startswith(f"y = F.{mode}_pool2d(")
+    assert view.torch_code.startswith(f"y = F.{mode}_pool2d(") and view.paddle_code is None  # PyTorch picked
+    paddle = pg.compute(dataclasses.replace(FIGURE1, mode=mode, framework="paddle"))
+    assert paddle.paddle_code.startswith(f"y = F.{mode}_pool2d(") and paddle.torch_code is None
 
 
 def test_figure_one_windows():

@@ -87,7 +87,8 @@ def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
 
 def _value_range(*arrays) -> tuple[float, float]:
     finite = np.concatenate([np.asarray(a, float).ravel() for a in arrays])
-    finite = finite[np.isfinite(finite)]
+    # PaddlePaddle's -3.4028235e38 (a max window without input) would wash out every other colour
+    finite = finite[np.isfinite(finite) & (np.abs(finite) < 1e38)]
     if not finite.size:
         return 0.0, 1.0
     return float(finite.min()), float(finite.max())

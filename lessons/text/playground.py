@@ -304,33 +304,32 @@ TEXT = {
         "en": "- Average pooling counts padding by default in PyTorch (`count_include_pad=True`) but not "
               "in PaddlePaddle (`exclusive=True`): the two flags say the same thing with opposite "
               "defaults, so the same model can give different numbers near the border.\n"
-              "- Both libraries have `ceil_mode`. PyTorch, like this page, drops a last window that "
-              "would begin in the bottom or right padding.\n"
+              "- Both libraries have `ceil_mode`, with different rules: PyTorch drops a last window that "
+              "would begin in the bottom or right padding, PaddlePaddle keeps it. Pick a framework to "
+              "compute with its rules.\n"
               "- PaddlePaddle also accepts `padding=\"SAME\"`: the output keeps ⌈H / s⌉ cells, and an "
               "odd amount of padding puts its extra row at the bottom and extra column on the right. "
               "The button above fills in exactly that padding.\n"
-              "- PyTorch pads both sides of an axis equally and at most half the window; for uneven "
-              "padding, pad the tensor first with `F.pad`.",
+              "- PyTorch pads both sides of an axis equally and at most half the window; for other "
+              "padding, pad the tensor first with `F.pad`. In ceil mode that alone keeps extra windows "
+              "in the padding, so the code below crops them.",
         "zh": "- 平均池化时，PyTorch 默认把填充计入除数（`count_include_pad=True`），飞桨默认不计入"
               "（`exclusive=True`）：两个参数说的是同一件事，默认值却相反，因此同一个模型在边界附近可能"
               "算出不同的数。\n"
-              "- 两个框架都有 `ceil_mode`。PyTorch 与本页一样，会舍弃起点落在下方或右侧填充里的最后一个"
-              "窗口。\n"
+              "- 两个框架都有 `ceil_mode`，但规则不同：PyTorch 会舍弃起点落在下方或右侧填充里的最后一个"
+              "窗口，飞桨则保留它。选择一个框架，本页就按它的规则计算。\n"
               "- 飞桨还支持 `padding=\"SAME\"`：输出保持 ⌈H / s⌉ 个格子；需要补奇数行（列）时，多出的一行"
               "补在下方，多出的一列补在右侧。上面的按钮填入的正是这种填充。\n"
-              "- PyTorch 在同一方向两侧补同样多的填充，且最多为窗口的一半；要不对称填充，先用 `F.pad` "
-              "给张量补边。",
+              "- PyTorch 在同一方向两侧补同样多的填充，且最多为窗口的一半；要用其他填充，先用 `F.pad` "
+              "给张量补边。在 ceil 模式下只这样做会多出落在填充里的窗口，所以下方的代码会把它们裁掉。",
     },
-    "pg.show_code": {"en": "Show these settings as PyTorch and PaddlePaddle code",
-                     "zh": "显示这组参数对应的 PyTorch 和飞桨代码"},
-    "pg.code_torch": {"en": "These settings in PyTorch:", "zh": "这组参数在 PyTorch 中的写法："},
-    "pg.code_paddle": {"en": "These settings in PaddlePaddle:", "zh": "这组参数在飞桨中的写法："},
+    "pg.show_code": {"en": "Show these settings as code", "zh": "显示这组参数对应的代码"},
     "pg.torch.asymmetric": {
         "en": "PyTorch's pooling pads both sides of an axis by the same amount. For uneven padding, "
               "pad the tensor with `F.pad` first (with −∞ for max pooling, zeros for average pooling "
-              "that counts padding).",
+              "that counts padding; an average that does not count padding cannot be written so).",
         "zh": "PyTorch 的池化在同一方向两侧补同样多的填充。要不对称填充，先用 `F.pad` 给张量补边"
-              "（最大池化补 −∞，计入填充的平均池化补 0）。",
+              "（最大池化补 −∞，计入填充的平均池化补 0；不计入填充的平均池化无法这样写）。",
     },
     "pg.torch.half": {
         "en": "PyTorch refuses padding larger than half the window: at most {limit_h} for k_h = {kh} "
