@@ -7,6 +7,7 @@ from lessons import kmax as km
 from lessons import ui_quiz
 from lessons.figures import kmax as kfig
 from lessons.ui import chart, explained_errors, lang, say, tr
+from lessons.ui_choice import choice
 
 DEFAULTS = km.Settings()
 
@@ -28,13 +29,13 @@ figure2_slot = st.container()
 
 st.header(tr("km.nlp_header"))
 st.markdown(tr("km.nlp_intro"))
-# Options are labelled by their word count, the same in both languages, and the
-# sentence itself is the caption: a label that changes with the language would
-# lose the selection on a language switch (and put language-specific text in the URL).
+# Options show the sentence's length in the reader's language, the sentence itself as the caption; the URL
+# keeps code names (lessons/ui_choice.py) and still reads the word counts older links carry.
 choices = list(km.SENTENCES)
-sentence = st.radio(tr("km.sentence"), choices, index=choices.index(DEFAULTS.sentence), key="km_sentence",
-                    horizontal=True, format_func=km.sentence_label, bind="query-params",
-                    captions=[tr("km.sentence_caption", text=km.SENTENCES[c][lang()].text) for c in choices])
+sentence = choice(st.radio, tr("km.sentence"), choices, key="km_sentence", default=DEFAULTS.sentence,
+                  names=lambda c: tr("km.sentence_words", n=len(km.SENTENCES[c][lang()].words)),
+                  aliases={km.sentence_label(c): c for c in choices}, horizontal=True,
+                  captions=[tr("km.sentence_caption", text=km.SENTENCES[c][lang()].text) for c in choices])
 sentence_slot = st.container()
 
 st.header(tr("km.dyn_header"))

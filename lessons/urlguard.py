@@ -70,7 +70,9 @@ RULES: dict[str, Rule] = {
     "pg_step": Int(1, examples.MAX_SIDE ** 2),
     "pg_fw": OneOf(frameworks.FRAMEWORKS),
     # K-max
-    "km_k": Int(*kmax.K_RANGE), "km_keep_order": Flag(), "km_sentence": OneOf(tuple(kmax.SENTENCES)),
+    "km_k": Int(*kmax.K_RANGE), "km_keep_order": Flag(),
+    # a sentence by its code name, or by its word count, as links made before ui_choice wrote it
+    "km_sentence": OneOf(tuple(kmax.SENTENCES) + tuple(kmax.sentence_label(s) for s in kmax.SENTENCES)),
     "km_L": Int(*kmax.LAYERS_RANGE), "km_ktop": Int(*kmax.K_TOP_RANGE), "km_s": Int(*kmax.LENGTH_RANGE),
     # invariance
     # (or its number 1-4, as links made before the patterns showed their names wrote it)

@@ -70,3 +70,17 @@ def test_default_choices_stay_out_of_the_url():
     assert at.query_params["bw_mode"] == "max"
     at.radio(key="bw_mode").set_value("avg").run()
     assert "bw_mode" not in at.query_params
+
+
+def test_kmax_sentence_link_works_in_both_languages_and_old_links_pass_the_guard():
+    """The sentence radio once wrote its word count ("10") into the URL, which the URL guard
+    (app.py) drops as not an option: now the URL holds the code name, and old counts still read."""
+    from lessons import urlguard
+
+    at = run_page("4_kmax.py", "zh")
+    at.radio(key="km_sentence").set_value("long").run()
+    assert at.query_params["km_sentence"] == "long"
+    assert at.radio(key="km_sentence").options[2] == t("km.sentence_words", "zh", n=10) == "10 个词"
+    en = run_page("4_kmax.py", "en", km_sentence="long")
+    assert en.radio(key="km_sentence").value == "long" and en.radio(key="km_sentence").options[2] == "10 words"
+    assert urlguard.clean({"km_sentence": "long"}) == urlguard.clean({"km_sentence": "10"}) == ()

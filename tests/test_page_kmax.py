@@ -119,8 +119,9 @@ def test_dynamic_k_sliders_at_their_extremes():
 
 
 def test_settings_come_from_the_url():
-    # a choice is stored in the URL under its label: the sentence's word count
+    # older links stored the sentence under its word count; it is read and rewritten to the code name
     at = run("en", km_k="3", km_keep_order="false", km_sentence="10", km_s="17")
+    assert at.query_params["km_sentence"] == "long" and at.radio(key="km_sentence").options[2] == "10 words"
     assert at.slider(key="km_k").value == 3 and at.toggle(key="km_keep_order").value is False
     assert at.radio(key="km_sentence").value == "long"
     assert list(arr(figure(at, "km_dynamic")["data"][0]["y"])) == [12, 6, 3]

@@ -92,7 +92,8 @@ TEXT = {
               "个词，并按它们在句子中的顺序写出。注意方向变了：图 2 中每个特征是一列，K-max 沿列向下取值；"
               "这里和论文一样，每个特征是一行，K-max 沿行取值。",
     },
-    "km.sentence": {"en": "Sentence (number of words)", "zh": "句子（词数）"},
+    "km.sentence": {"en": "Sentence", "zh": "句子"},
+    "km.sentence_words": {"en": "{n} {n:word|words}", "zh": "{n} 个词"},
     "km.sentence_caption": {"en": "“{text}”", "zh": "“{text}”"},
     "km.feat.negation": {"en": "negation", "zh": "否定"},
     "km.feat.positive": {"en": "positive", "zh": "正面情感"},
