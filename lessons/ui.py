@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from .i18n import DEFAULT_LANG, LANGS, t
-from .ui_cache import figure  # noqa: F401  (pages import it from here with chart)
+from .ui_cache import figure, shared  # noqa: F401  (pages import them from here with chart)
 
 
 def lang() -> str:

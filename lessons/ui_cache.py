@@ -9,15 +9,18 @@ Plotly validation, far more than the pooling. So a page asks for
 and the figure is built the first time that key is seen, then handed out as
 is. The key must name the figure and hold everything ``build`` reads.
 
-Why ``st.cache_resource`` (one shared object) and not ``st.cache_data`` (a
-copy per hit): measured on the playground's figure (benchmarks/load.py's
-machine), a cache_data hit unpickles the Figure, which re-validates it (31 ms
-against 81 ms to build); caching its dict instead makes ``st.plotly_chart``
-validate it again (33 ms); a shared Figure costs nothing on a hit, and
-``st.plotly_chart`` copies it (``to_dict``, 2 ms) before serialising, so
-nobody's rerun sees another's changes. The rule that comes with sharing:
-never change a figure ``figure`` returned (no ``update_layout`` on it).
-``max_entries`` bounds the memory (a figure is tens to hundreds of kB).
+What is cached, measured on the playground's figure at its defaults (one
+core of the benchmark machine): building it takes 81 ms. An ``st.cache_data``
+hit unpickles a Figure, which validates it again (31 ms); caching its dict
+instead makes ``st.plotly_chart`` validate it again (33 ms). A Figure shared
+through ``st.cache_resource`` costs nothing on a hit, but ``st.plotly_chart``
+still calls its ``to_dict`` (a deep copy and a pass over every array: 8 of
+the 12 ms the chart then costs). So the shared figure is a
+:class:`SharedFigure`, whose ``to_dict`` hands out the one dict made when it
+was shared (the chart: 3 ms, the JSON encoding).
+
+The rule that comes with sharing: never change a figure ``figure`` returned
+(no ``update_layout``); build another. ``max_entries`` bounds the memory.
 """
 
 from __future__ import annotations
@@ -25,20 +28,45 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
 MAX_FIGURES = 128  # over all pages: every page's defaults in both languages, and room for students' settings
 
 
+class SharedFigure(go.Figure):
+    """A read-only figure: ``to_dict`` returns the dict taken when it was shared
+    (the same object every time; nobody may change it)."""
+
+    def to_dict(self) -> dict:
+        return self.__dict__["_shared_dict"]
+
+
+def shared(value: Any) -> Any:
+    """Make every plotly Figure in ``value`` (a figure, or a tuple, list or
+    dict of them) a :class:`SharedFigure`, in place; returns ``value``."""
+    if isinstance(value, go.Figure) and not isinstance(value, SharedFigure):
+        as_dict = value.to_dict()
+        value.__class__ = SharedFigure  # same layout, one method more: no copy, no second validation
+        object.__setattr__(value, "_shared_dict", as_dict)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            shared(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            shared(item)
+    return value
+
+
 @st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
 def _shared(key: tuple, _build: Callable[[], Any]) -> Any:
-    return _build()
+    return shared(_build())
 
 
 def figure(key: tuple, build: Callable[[], Any]) -> Any:
-    """``build()``, built once per ``key`` (a tuple starting with the figure's
-    name, then the settings record, language and whatever else ``build``
-    reads) and shared; read-only."""
+    """``build()`` (a figure, or a tuple of them), built once per ``key`` (a
+    tuple starting with the figure's name, then the settings record, the
+    language and whatever else ``build`` reads) and shared; read-only."""
     if not (isinstance(key, tuple) and key and isinstance(key[0], str)):
         raise TypeError("figure key: a tuple starting with the figure's name")
     return _shared(key, build)
