@@ -19,17 +19,23 @@ the 12 ms the chart then costs). So the shared figure is a
 :class:`SharedFigure`, whose ``to_dict`` hands out the one dict made when it
 was shared (the chart: 3 ms, the JSON encoding).
 
+The figures live in a small LRU table of this module (at most
+:data:`MAX_FIGURES`, shared by every session of the process), looked up by
+the key's Python hash: ``st.cache_resource`` hashes its arguments field by
+field with its own hasher, which cost about 5 % of a page run here.
+
 The rule that comes with sharing: never change a figure ``figure`` returned
-(no ``update_layout``); build another. ``max_entries`` bounds the memory.
+(no ``update_layout``); build another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import plotly.graph_objects as go
-import streamlit as st
 
 MAX_FIGURES = 128  # over all pages: every page's defaults in both languages, and room for students' settings
 
@@ -58,9 +64,8 @@ def shared(value: Any) -> Any:
     return value
 
 
-@st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
-def _shared(key: tuple, _build: Callable[[], Any]) -> Any:
-    return shared(_build())
+_table: OrderedDict[Hashable, Any] = OrderedDict()  # key -> shared value, least recently used first
+_lock = threading.Lock()
 
 
 def figure(key: tuple, build: Callable[[], Any]) -> Any:
@@ -69,4 +74,20 @@ def figure(key: tuple, build: Callable[[], Any]) -> Any:
     language and whatever else ``build`` reads) and shared; read-only."""
     if not (isinstance(key, tuple) and key and isinstance(key[0], str)):
         raise TypeError("figure key: a tuple starting with the figure's name")
-    return _shared(key, build)
+    with _lock:
+        if key in _table:
+            _table.move_to_end(key)
+            return _table[key]
+    value = shared(build())  # outside the lock: two sessions may both build a new key, once
+    with _lock:
+        _table[key] = value
+        _table.move_to_end(key)
+        while len(_table) > MAX_FIGURES:
+            _table.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    """Forget every shared figure (tests)."""
+    with _lock:
+        _table.clear()

@@ -95,3 +95,26 @@ def test_figure_wants_a_named_key():
     at = AppTest.from_function(script, default_timeout=30)
     at.run()
     assert [m.value for m in at.markdown] == ["refused"]
+
+
+def test_the_table_is_bounded_and_keeps_the_recently_used(monkeypatch):
+    import lessons.ui_cache as uc
+
+    monkeypatch.setattr(uc, "MAX_FIGURES", 3)
+    uc.clear()
+    built = []
+
+    def make(n):
+        built.append(n)
+        return _fig(((n,),))
+
+    for n in (1, 2, 3):
+        uc.figure(("t", n), lambda n=n: make(n))
+    uc.figure(("t", 1), lambda: make(1))  # a hit: 1 is now the most recent
+    uc.figure(("t", 4), lambda: make(4))  # evicts 2, the least recently used
+    assert built == [1, 2, 3, 4]
+    uc.figure(("t", 1), lambda: make(1))
+    uc.figure(("t", 2), lambda: make(2))
+    assert built == [1, 2, 3, 4, 2]
+    assert len(uc._table) == 3
+    uc.clear()
