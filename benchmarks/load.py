@@ -20,8 +20,10 @@ Each row has three phases (benchmarks.stclient drives the websocket, no browser)
    asking for it to script_finished), errors (runs that did not finish, failed
    connections), exceptions (exception elements: the red box), and the
    server's memory before, at its peak and 5 s after the sessions closed.
-2. capacity: ``--busy`` (8) sessions run pages back to back with no think time
-   for ``--busy-duration`` (20) s: the most page runs per second the server gives.
+2. capacity: ``--busy`` (16) sessions run pages back to back with no think time
+   for ``--busy-duration`` (20) s: the most page runs per second the server
+   gives, and the server's CPU time (user + system, all its threads) per run,
+   which other work on the machine does not change much.
 3. churn: ``--churn`` (500) sessions, one after another, each opens a page and
    closes; memory before and after.
 
@@ -91,6 +93,7 @@ class Row:
     errors: int = 0
     exceptions: int = 0
     capacity: float = 0.0
+    cpu_ms: float = float("nan")  # server CPU per page run, capacity phase
     mem_before: float = 0.0
     mem_peak: float = 0.0
     mem_after: float = 0.0
@@ -172,7 +175,7 @@ async def warm_up(server: Server, pages: list[str]) -> None:
 
 
 async def measure(name: str, server: Server, pages: list[str], args) -> Row:
-    cpu0 = time.process_time()
+    client_cpu0 = time.process_time()
     row = Row(name, sessions=args.sessions)
     await warm_up(server, pages)
     await asyncio.sleep(1)
@@ -184,7 +187,9 @@ async def measure(name: str, server: Server, pages: list[str], args) -> Row:
     row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
     row.errors, row.exceptions, row.by_page, row.samples = stats.errors, stats.exceptions, stats.by_page, stats.samples
 
+    cpu0 = server.cpu_s()
     busy, row.capacity, _ = await class_phase(server, pages, args.busy, args.busy_duration, 0.0, args.seed + 1)
+    row.cpu_ms = (server.cpu_s() - cpu0) / max(1, len(busy.seconds)) * 1e3
     row.errors += busy.errors
     row.exceptions += busy.exceptions
     for page, times in busy.by_page.items():
@@ -199,7 +204,7 @@ async def measure(name: str, server: Server, pages: list[str], args) -> Row:
     row.churn_errors = churn.errors
     row.exceptions += churn.exceptions
     row.samples += churn.samples
-    row.client_cpu = time.process_time() - cpu0
+    row.client_cpu = time.process_time() - client_cpu0
     return row
 
 
@@ -214,11 +219,11 @@ def run_row(name: str, script, workers: int, pages: list[str], args) -> Row:
 
 def print_table(rows: list[Row]) -> None:
     head = ("", "sessions", "runs/s", "p50 ms", "p95 ms", "errors", "exceptions", "max runs/s",
-            "MB before", "peak", "after", "500 sessions: MB before", "after")
+            "CPU ms/run", "MB before", "peak", "after", "500 sessions: MB before", "after")
     table = [head]
     for r in rows:
         table.append((r.name, str(r.sessions), f"{r.runs_per_s:.1f}", f"{r.p50:.0f}", f"{r.p95:.0f}",
-                      str(r.errors + r.churn_errors), str(r.exceptions), f"{r.capacity:.1f}",
+                      str(r.errors + r.churn_errors), str(r.exceptions), f"{r.capacity:.1f}", f"{r.cpu_ms:.1f}",
                       f"{r.mem_before:.0f}", f"{r.mem_peak:.0f}", f"{r.mem_after:.0f}",
                       f"{r.churn_before:.0f}", f"{r.churn_after:.0f}"))
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
@@ -264,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=50, help="sessions in the class phase (default 50)")
     parser.add_argument("--duration", type=float, default=60.0, help="class phase, s (default 60)")
     parser.add_argument("--think", type=float, default=6.0, help="think time: uniform 0..THINK s (default 6)")
-    parser.add_argument("--busy", type=int, default=8, help="sessions in the capacity phase (default 8)")
+    parser.add_argument("--busy", type=int, default=16, help="sessions in the capacity phase (default 16)")
     parser.add_argument("--busy-duration", type=float, default=20.0, help="capacity phase, s (default 20)")
     parser.add_argument("--churn", type=int, default=500, help="sessions opened and closed (default 500)")
     parser.add_argument("--no-proxy", action="store_true", help="skip the two-worker row")
@@ -287,15 +292,19 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(two)
     print()
     print_table(rows)
-    print("\nruns/s, p50, p95: class phase; max runs/s: capacity phase; MB: resident memory of the "
-          "Streamlit process(es), after a warm-up, at the peak of the class, 5 s after it; "
-          "errors and exceptions: all phases")
+    print("\nruns/s, p50, p95: class phase; max runs/s, CPU ms/run: capacity phase (CPU: the Streamlit "
+          "process(es), all threads); MB: their resident memory after a warm-up, at the peak of the class, "
+          "5 s after it; errors and exceptions: all phases")
     for row in rows[1:]:
         print_pages(row)
     for row in rows:
         if row.samples:
             print(f"\n{row.name}: first problems:\n  " + "\n  ".join(row.samples))
-    print("\nload generator CPU: " + ", ".join(f"{r.name} {r.client_cpu:.0f} s" for r in rows))
+    bare, one = rows[0], rows[1]
+    print(f"\nserver CPU per page run: bare page {bare.cpu_ms:.1f} ms, ours {one.cpu_ms:.1f} ms: on an idle core "
+          f"one worker would give {1e3 / one.cpu_ms:.0f} of our page runs/s, {bare.cpu_ms / one.cpu_ms:.0%} "
+          f"of the bare page's {1e3 / bare.cpu_ms:.0f}")
+    print("load generator CPU: " + ", ".join(f"{r.name} {r.client_cpu:.0f} s" for r in rows))
     if hasattr(os, "getloadavg"):
         print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
               "(other work on the machine lowers every number)")

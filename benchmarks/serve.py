@@ -86,6 +86,19 @@ def rss_mb(pids: list[int]) -> float:
     return total_kb / 1024
 
 
+def cpu_s(pids: list[int]) -> float:
+    """CPU time (user + system) the processes have used, summed, in s."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, ValueError, IndexError):
+            pass
+    return total / ticks
+
+
 def group_pids(pgid: int, needle: str) -> list[int]:
     """The processes in process group ``pgid`` whose command line holds ``needle``."""
     pids = []
@@ -139,6 +152,9 @@ class Server:
 
     def rss_mb(self) -> float:
         return rss_mb(self.pids)
+
+    def cpu_s(self) -> float:
+        return cpu_s(self.pids)
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
