@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -32,6 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = ROOT / "deploy" / "production.env"
 RUN_LOCAL = ROOT / "deploy" / "run_local.sh"
 BARE_APP = ROOT / "benchmarks" / "bare_app.py"
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 def production_env() -> dict[str, str]:
@@ -175,7 +180,16 @@ class Server:
         return Path(self._log.name).read_text(errors="replace")[-chars:]
 
     def __enter__(self) -> Server:  # noqa: PYI034
-        return self.start()
+        # A SIGTERM (timeout, kill) must stop the servers too: make it unwind
+        # like Ctrl-C, through __exit__ (main thread only).
+        if threading.current_thread() is threading.main_thread() and \
+                signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+            signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
 
     def __exit__(self, *exc) -> None:
         self.stop()
