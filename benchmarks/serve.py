@@ -140,7 +140,8 @@ class Server:
                 f"--server.port={self.port}", "--server.address=127.0.0.1"]
 
     def start(self) -> Server:
-        env = {**os.environ, **production_env(), "APP_SCRIPT": self.script, "PROXY_ADDR": "127.0.0.1"}
+        env = {**os.environ, **production_env(), "APP_SCRIPT": self.script, "PROXY_ADDR": "127.0.0.1",
+               "PYTHON": sys.executable}
         self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=env, stdout=self._log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      start_new_session=True)
