@@ -6,7 +6,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from lessons.examples import eye_feature_map
 from lessons.figures.walkthrough import intro_figure
 from lessons.registry import PAGES
-from lessons.ui import chart, explained_errors, tr
+from lessons.ui import chart, explained_errors, figure, lang, tr
 from pooling_core import pool2d
 
 st.title(tr("nav.intro"))
@@ -19,7 +19,8 @@ x = eye_feature_map()
 with explained_errors():
     res = pool2d(x, 2, stride=2, mode="max")
     (h, w), (ho, wo) = x.shape, res.output.shape
-    fig = intro_figure(res, titles=(tr("intro.fig_input", h=h, w=w), tr("intro.fig_output", h=ho, w=wo)))
+    fig = figure(("intro", lang()), lambda: intro_figure(
+        res, titles=(tr("intro.fig_input", h=h, w=w), tr("intro.fig_output", h=ho, w=wo))))
     chart(fig, key="intro_fig")
     st.caption(tr("intro.fig_caption", h=h, w=w, n_in=x.size, n_out=res.output.size))
 

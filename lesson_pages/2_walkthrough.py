@@ -10,7 +10,7 @@ from lessons import ui_quiz
 from lessons import walkthrough as wt
 from lessons.figures.grid import WINDOW_COLOR_NAMES
 from lessons.figures.walkthrough import walkthrough_figure
-from lessons.ui import chart, say, tr
+from lessons.ui import chart, figure, lang, say, tr
 
 URL = {"bind": "query-params"}
 DEFAULTS = wt.Settings()
@@ -44,8 +44,9 @@ else:
     for mode in view.modes:
         name = tr(f"common.{mode.mode}")
         titles += [tr("wt.panel_input", mode=name), tr("wt.panel_output", mode=name)]
-    fig = walkthrough_figure(view, titles=titles, play_label=tr("common.play"), pause_label=tr("common.pause"),
-                             step_label=tr("common.step"))
+    fig = figure(("wt", step, modes, lang()), lambda: walkthrough_figure(
+        view, titles=titles, play_label=tr("common.play"), pause_label=tr("common.pause"),
+        step_label=tr("common.step")))
     chart(fig, key="wt_fig")
     st.caption(tr("wt.play_hint", windows=wt.N_WINDOWS))
 

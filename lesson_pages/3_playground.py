@@ -7,7 +7,7 @@ from lessons import playground as pg
 from lessons import ui_frameworks as fw
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
-from lessons.ui import chart, say, show_error, show_note, tr
+from lessons.ui import chart, figure, lang, say, show_error, show_note, tr
 from lessons.ui_choice import choice
 
 URL = {"bind": "query-params"}
@@ -102,17 +102,17 @@ with view:
     if out.error:
         show_error(out.error)
     if out.result is None:
-        chart(pgfig.input_figure(out.x), key="pg_input_only", where=figure_slot)
+        chart(figure(("pg_in", out.settings), lambda: pgfig.input_figure(out.x)), "pg_input_only", figure_slot)
         st.caption(tr("pg.no_windows"))
     else:
         figure_box = st.container()
         step = (st.slider(tr("pg.step"), 1, out.n_windows, key="pg_step", help=tr("pg.step_help"), **URL)
                 if out.n_windows > 1 else 1)
         shown = pg.window_view(out, step)
-        chart(pgfig.playground_figure(
+        chart(figure(("pg", out.settings, step, lang()), lambda: pgfig.playground_figure(
             out.result, out.x, step=step - 1, input_title=tr("pg.fig_input"), output_title=tr("pg.fig_output"),
             play_label=tr("common.play"), pause_label=tr("common.pause"),
-            padding_label=tr("common.padding_cell"), overhang_label=tr("pg.overhang_cell")),
+            padding_label=tr("common.padding_cell"), overhang_label=tr("pg.overhang_cell"))),
             key="pg_figure", where=figure_slot)
         with figure_box:
             for note in out.figure_notes:

@@ -6,7 +6,7 @@ import streamlit as st
 from lessons import kmax as km
 from lessons import ui_quiz
 from lessons.figures import kmax as kfig
-from lessons.ui import chart, explained_errors, lang, say, tr
+from lessons.ui import chart, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
 
 DEFAULTS = km.Settings()
@@ -58,10 +58,10 @@ with figure2_slot, explained_errors():
 if view is not None:
     with figure2_slot:
         st.caption(tr("km.walk_hint", play=tr("common.play")))
-        chart(kfig.kmax_walk_figure(
+        chart(figure(("km_walk", view.settings), lambda: kfig.kmax_walk_figure(
             km.FIGURE2, view.columns, col_labels=km.FEATURE_LABELS, input_title=tr("common.input"),
             output_title=say(view.output_title), play_label=tr("common.play"),
-            pause_label=tr("common.pause"), step_label=tr("km.column")), key="km_walk")
+            pause_label=tr("common.pause"), step_label=tr("km.column"))), key="km_walk")
         st.subheader(tr("km.columns_header"))
         st.markdown("\n".join("- " + say(line) for line in view.column_lines))
         st.caption(tr("km.rows_note"))
@@ -69,9 +69,9 @@ if view is not None:
         st.markdown(tr("km.ties"))
 
     with sentence_slot:
-        fig_in, fig_out = kfig.sentence_figures(
+        fig_in, fig_out = figure(("km_sentence", view.settings), lambda: kfig.sentence_figures(
             view.sentence, view.sentence_result, view.kept, [tr(f) for f in view.feature_names],
-            input_title=say(view.sentence_titles[0]), output_title=say(view.sentence_titles[1]))
+            input_title=say(view.sentence_titles[0]), output_title=say(view.sentence_titles[1])))
         n = len(view.sentence.words)
         left, right = st.columns([n + 2, max(k, 3) + 3])
         with left:
@@ -85,8 +85,9 @@ if view is not None:
 
     with dynamic_slot:
         st.markdown("\n".join(f"- `{r.formula}`" for r in view.layers))
-        chart(kfig.dynamic_k_figure(view.layers, layer_names=[say(name) for name in view.layer_names],
-                                    length_label=tr("km.dyn_length")), key="km_dynamic")
+        chart(figure(("km_dynamic", view.settings), lambda: kfig.dynamic_k_figure(
+            view.layers, layer_names=[say(name) for name in view.layer_names],
+            length_label=tr("km.dyn_length"))), key="km_dynamic")
         if view.too_short:
             st.warning(say(view.too_short))
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
-from lessons.ui import chart, explained_errors, say, tr
+from lessons.ui import chart, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
 
 DEFAULTS = inv.Settings()
@@ -45,20 +45,25 @@ with explained_errors():
     st.caption(tr(view.fill_note))
     left, right = st.columns(2)
     with left:
-        chart(ifig.input_figure(view.original, view.before, title=tr("inv.original")), key="inv_in_before")
-        chart(ifig.output_figure(view.before.output, title=tr("inv.out_original")), key="inv_out_before")
+        chart(figure(("inv_in", view.settings, lang()), lambda: ifig.input_figure(
+            view.original, view.before, title=tr("inv.original"))), key="inv_in_before")
+        chart(figure(("inv_out", view.settings, lang()), lambda: ifig.output_figure(
+            view.before.output, title=tr("inv.out_original"))), key="inv_out_before")
     with right:
-        chart(ifig.input_figure(view.moved, view.after, entering=view.entering, title=say(view.shifted_title)),
+        chart(figure(("inv_in_moved", view.settings, lang()), lambda: ifig.input_figure(
+            view.moved, view.after, entering=view.entering, title=say(view.shifted_title))),
               key="inv_in_after")
-        chart(ifig.output_figure(view.after.output, before=view.before.output, changed=view.changed_mask,
-                                 title=tr("inv.out_shifted"), was=tr("inv.was")), key="inv_out_after")
+        chart(figure(("inv_out_moved", view.settings, lang()), lambda: ifig.output_figure(
+            view.after.output, before=view.before.output, changed=view.changed_mask, title=tr("inv.out_shifted"),
+            was=tr("inv.was"))), key="inv_out_after")
     st.caption(tr("inv.legend"))
     (st.warning if view.changed else st.success)(say(view.verdict))
     st.markdown(say(view.both_modes))
 
     st.subheader(tr("inv.sweep_header"))
-    chart(ifig.share_figure(inv.SHIFTS, view.shares, current=dx, names=mode_names,
-                            x_title=tr("inv.sweep_x"), y_title=tr("inv.sweep_y")), key="inv_sweep")
+    chart(figure(("inv_sweep", view.settings, lang()), lambda: ifig.share_figure(
+        inv.SHIFTS, view.shares, current=dx, names=mode_names, x_title=tr("inv.sweep_x"),
+        y_title=tr("inv.sweep_y"))), key="inv_sweep")
     st.caption(say(view.sweep_caption))
 
 st.subheader(tr("inv.breaks_header"))

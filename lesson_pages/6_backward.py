@@ -12,7 +12,7 @@ from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import chart, explained_errors, lang, tr
+from lessons.ui import chart, explained_errors, lang, shared, tr
 from lessons.ui_choice import choice
 
 DEFAULT = bw.Settings()
@@ -33,13 +33,13 @@ def _say(message) -> str:  # a view model's (key, fields)
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _lesson(settings: bw.Settings, language: str):
     lesson = bw.compute(settings)
-    return lesson, fb.lesson_figures(lesson, {name: t(key, language) for name, key in bw.figure_titles().items()})
+    return lesson, shared(fb.lesson_figures(lesson, {n: t(k, language) for n, k in bw.figure_titles().items()}))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _mode_figures(settings: bw.Settings, mode: str, language: str):
     labels = {name: t(key, language) for name, key in bw.figure_titles(mode).items()}
-    return fb.mode_figures(_lesson(settings, language)[0].by_mode(mode), labels)
+    return shared(fb.mode_figures(_lesson(settings, language)[0].by_mode(mode), labels))
 
 
 st.title(tr("bw.title"))

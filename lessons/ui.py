@@ -10,6 +10,7 @@ import streamlit as st
 
 from .errors import error_text
 from .i18n import DEFAULT_LANG, LANGS, t
+from .ui_cache import figure, shared  # noqa: F401  (pages import them from here with chart)
 
 
 def lang() -> str:

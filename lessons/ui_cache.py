@@ -1,0 +1,93 @@
+"""Figures built once and shared by every session and rerun.
+
+A page's figures depend only on its settings (the frozen ``Settings`` records
+in lessons/*.py) and the language, and building one costs tens of ms of
+Plotly validation, far more than the pooling. So a page asks for
+
+    chart(figure(("pg", out.settings, step, lang()), lambda: pgfig.playground_figure(...)), key=...)
+
+and the figure is built the first time that key is seen, then handed out as
+is. The key must name the figure and hold everything ``build`` reads.
+
+What is cached, measured on the playground's figure at its defaults (one
+core of the benchmark machine): building it takes 81 ms. An ``st.cache_data``
+hit unpickles a Figure, which validates it again (31 ms); caching its dict
+instead makes ``st.plotly_chart`` validate it again (33 ms). A Figure shared
+through ``st.cache_resource`` costs nothing on a hit, but ``st.plotly_chart``
+still calls its ``to_dict`` (a deep copy and a pass over every array: 8 of
+the 12 ms the chart then costs). So the shared figure is a
+:class:`SharedFigure`, whose ``to_dict`` hands out the one dict made when it
+was shared (the chart: 3 ms, the JSON encoding).
+
+The figures live in a small LRU table of this module (at most
+:data:`MAX_FIGURES`, shared by every session of the process), looked up by
+the key's Python hash: ``st.cache_resource`` hashes its arguments field by
+field with its own hasher, which cost about 5 % of a page run here.
+
+The rule that comes with sharing: never change a figure ``figure`` returned
+(no ``update_layout``); build another.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import plotly.graph_objects as go
+
+MAX_FIGURES = 128  # over all pages: every page's defaults in both languages, and room for students' settings
+
+
+class SharedFigure(go.Figure):
+    """A read-only figure: ``to_dict`` returns the dict taken when it was shared
+    (the same object every time; nobody may change it)."""
+
+    def to_dict(self) -> dict:
+        return self.__dict__["_shared_dict"]
+
+
+def shared(value: Any) -> Any:
+    """Make every plotly Figure in ``value`` (a figure, or a tuple, list or
+    dict of them) a :class:`SharedFigure`, in place; returns ``value``."""
+    if isinstance(value, go.Figure) and not isinstance(value, SharedFigure):
+        as_dict = value.to_dict()
+        value.__class__ = SharedFigure  # same layout, one method more: no copy, no second validation
+        object.__setattr__(value, "_shared_dict", as_dict)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            shared(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            shared(item)
+    return value
+
+
+_table: OrderedDict[Hashable, Any] = OrderedDict()  # key -> shared value, least recently used first
+_lock = threading.Lock()
+
+
+def figure(key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()`` (a figure, or a tuple of them), built once per ``key`` (a
+    tuple starting with the figure's name, then the settings record, the
+    language and whatever else ``build`` reads) and shared; read-only."""
+    if not (isinstance(key, tuple) and key and isinstance(key[0], str)):
+        raise TypeError("figure key: a tuple starting with the figure's name")
+    with _lock:
+        if key in _table:
+            _table.move_to_end(key)
+            return _table[key]
+    value = shared(build())  # outside the lock: two sessions may both build a new key, once
+    with _lock:
+        _table[key] = value
+        _table.move_to_end(key)
+        while len(_table) > MAX_FIGURES:
+            _table.popitem(last=False)
+    return value
+
+
+def clear() -> None:
+    """Forget every shared figure (tests)."""
+    with _lock:
+        _table.clear()

@@ -1,0 +1,120 @@
+"""lessons.ui_cache: figures built once, shared read-only, drawn exactly as built."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lessons.ui_cache import SharedFigure, shared
+
+
+def _fig(z=((1, 2), (3, 4))) -> go.Figure:
+    return go.Figure(go.Heatmap(z=[list(r) for r in z]), layout={"title": {"text": "t"}}, frames=[{"name": "0"}])
+
+
+def test_shared_figure_serialises_like_the_original():
+    original = _fig()
+    expected = pio.to_json(original.to_dict(), validate=False)
+    fig = shared(_fig())
+    assert isinstance(fig, SharedFigure) and isinstance(fig, go.Figure)
+    assert pio.to_json(fig.to_dict(), validate=False) == expected
+    assert fig.to_dict() is fig.to_dict()  # one dict, no copy per chart
+    assert shared(fig) is fig  # sharing twice changes nothing
+
+
+def test_shared_walks_tuples_lists_and_dicts():
+    value = (_fig(), [_fig()], {"a": _fig()}, "not a figure")
+    assert shared(value) is value
+    assert isinstance(value[0], SharedFigure) and isinstance(value[1][0], SharedFigure)
+    assert isinstance(value[2]["a"], SharedFigure)
+
+
+def _chart_specs(script) -> list[dict]:
+    at = AppTest.from_function(script, default_timeout=30)
+    at.run()
+    assert not at.exception
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+
+
+def test_plotly_chart_draws_a_shared_figure_as_the_original():
+    def script():
+        import plotly.graph_objects as go
+        import streamlit as st
+
+        from lessons.ui_cache import shared
+
+        def make():
+            return go.Figure(go.Heatmap(z=[[1, 2], [3, 4]]), layout={"title": {"text": "t"}})
+
+        st.plotly_chart(make(), key="a")
+        st.plotly_chart(shared(make()), key="b")
+
+    plain, from_shared = _chart_specs(script)
+    assert plain == from_shared
+
+
+def test_figure_builds_once_per_key():
+    def script():
+        import streamlit as st
+
+        from lessons.ui_cache import figure
+
+        calls = st.session_state.setdefault("calls", [])
+
+        def build(n):
+            calls.append(n)
+            import plotly.graph_objects as go
+            return go.Figure(go.Heatmap(z=[[n]]))
+
+        one = figure(("probe", 1, "en"), lambda: build(1))
+        again = figure(("probe", 1, "en"), lambda: build(1))
+        other = figure(("probe", 2, "en"), lambda: build(2))
+        st.write(one is again, one is not other, len(calls))
+
+    at = AppTest.from_function(script, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert at.session_state["calls"] == [1, 2]
+
+
+def test_figure_wants_a_named_key():
+    def script():
+        import streamlit as st
+
+        from lessons.ui_cache import figure
+
+        try:
+            figure((1, 2), lambda: None)
+        except TypeError:
+            st.write("refused")
+
+    at = AppTest.from_function(script, default_timeout=30)
+    at.run()
+    assert [m.value for m in at.markdown] == ["refused"]
+
+
+def test_the_table_is_bounded_and_keeps_the_recently_used(monkeypatch):
+    import lessons.ui_cache as uc
+
+    monkeypatch.setattr(uc, "MAX_FIGURES", 3)
+    uc.clear()
+    built = []
+
+    def make(n):
+        built.append(n)
+        return _fig(((n,),))
+
+    for n in (1, 2, 3):
+        uc.figure(("t", n), lambda n=n: make(n))
+    uc.figure(("t", 1), lambda: make(1))  # a hit: 1 is now the most recent
+    uc.figure(("t", 4), lambda: make(4))  # evicts 2, the least recently used
+    assert built == [1, 2, 3, 4]
+    uc.figure(("t", 1), lambda: make(1))
+    uc.figure(("t", 2), lambda: make(2))
+    assert built == [1, 2, 3, 4, 2]
+    assert len(uc._table) == 3
+    uc.clear()
