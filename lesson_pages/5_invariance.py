@@ -6,6 +6,7 @@ import streamlit as st
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
 from lessons.ui import chart, explained_errors, say, tr
+from lessons.ui_step import reset_button
 
 DEFAULTS = inv.Settings()
 PATTERNS = list(inv.PATTERNS)
@@ -17,6 +18,7 @@ PATTERNS = list(inv.PATTERNS)
 mode_names = {m: tr(f"common.{m}") for m in inv.MODES}
 
 st.title(tr("inv.title"))
+reset_button("inv")
 st.markdown(tr("inv.intro"))
 
 c1, c2, c3 = st.columns([3, 2, 3])

@@ -155,11 +155,6 @@ TEXT = {
         "zh": "虚线是填充的外边界。ceil 模式下最后一个窗口可能伸出虚线;虚线外的格子什么都不算,"
               "连填充也不算。",
     },
-    "pg.anim_cap": {
-        "en": "There are {n} windows; the animation plays the first {cap} to stay quick. The window "
-              "slider reaches every one of them.",
-        "zh": "共有 {n} 个窗口;为保证流畅,动画只播放前 {cap} 个。用窗口滑块可以查看任意一个。",
-    },
     "pg.step": {"en": "Window", "zh": "窗口"},
     "pg.step_help": {
         "en": "Windows are numbered row by row, left to right, like reading a page.",

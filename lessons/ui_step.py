@@ -1,0 +1,200 @@
+"""One step state for every page that walks through windows (or columns), and
+the "reset this lesson" button every page shows.
+
+:func:`stepper` draws the step controls (a slider bound to the URL, ◀ Back,
+▶ Play / ❚❚ Pause, Next ▶, the animation speed) and then calls the page's
+``draw(step)``, which draws the figure and every text that depends on the
+step. Both live in one ``st.fragment``: while the lesson plays, the fragment
+reruns every ``SPEEDS[speed]`` seconds and advances the bound step key, so the
+slider, the buttons, the chart and the arithmetic always show the same step.
+Only the server moves the step (the figures carry no Plotly frames), so there
+is no second, disagreeing step control in the browser.
+
+Keys of a page with prefix ``p``: ``p_step`` (the slider, in the URL),
+``p_speed`` (in the URL as a code name when it is not ``normal``),
+``p_playing`` and ``p_moved`` (session only), and the buttons ``p_back``,
+``p_play``, ``p_next``. ← / → step back and forward and Space plays or pauses
+(``st.button(shortcut=...)``).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import streamlit as st
+
+from .ui import tr
+
+__all__ = ["SPEEDS", "DEFAULT_SPEED", "SHORTCUTS", "stepper", "reset_button", "reset", "speed"]
+
+SPEEDS = {"slow": 2.0, "normal": 1.2, "fast": 0.6}  # seconds each step stays on screen while playing
+DEFAULT_SPEED = "normal"
+SHORTCUTS = {"back": "Left", "next": "Right", "play": "Space"}
+EARLY = 0.5  # share of a step within which a second rerun does not move again (timer jitter stays well below)
+_TRIGGERS = {"trigger_value", "string_trigger_value", "json_trigger_value", "chat_input_value"}
+
+
+def _key(prefix: str, name: str) -> str:
+    return f"{prefix}_{name}"
+
+
+def speed(prefix: str) -> str:
+    """The page's speed code (``slow``/``normal``/``fast``): the widget's value,
+    else the URL's ``?<prefix>_speed=``, else :data:`DEFAULT_SPEED`."""
+    key = _key(prefix, "speed")
+    value = st.session_state.get(key)
+    if value not in SPEEDS:
+        value = st.query_params.get(key)
+    return value if value in SPEEDS else DEFAULT_SPEED
+
+
+def _step(prefix: str, n: int) -> int:
+    try:
+        value = int(st.session_state.get(_key(prefix, "step"), 1))
+    except (TypeError, ValueError):
+        value = 1
+    return min(max(value, 1), n)
+
+
+def _move(prefix: str, delta: int, n: int) -> None:
+    """Back / Next / ← / →: one step, and playing stops (the reader took over)."""
+    st.session_state[_key(prefix, "step")] = min(max(_step(prefix, n) + delta, 1), n)
+    st.session_state[_key(prefix, "playing")] = False
+
+
+def _pause(prefix: str) -> None:
+    st.session_state[_key(prefix, "playing")] = False
+
+
+def _play_pause(prefix: str, n: int) -> None:
+    """▶ / ❚❚ / Space. Play at the last step starts again from the first."""
+    ss = st.session_state
+    if ss.get(_key(prefix, "playing")):
+        ss[_key(prefix, "playing")] = False
+        return
+    if _step(prefix, n) >= n:
+        ss[_key(prefix, "step")] = 1
+    ss[_key(prefix, "playing")] = True
+    ss[_key(prefix, "moved")] = time.monotonic()
+
+
+def _speed_changed(prefix: str) -> None:
+    key = _key(prefix, "speed")
+    if st.session_state.get(key) not in SPEEDS:  # clicking the selected option clears it
+        st.session_state[key] = DEFAULT_SPEED
+
+
+def _advance(prefix: str, n: int, interval: float | None) -> None:
+    """While playing, one step on each timer tick. The timer ticks every
+    ``interval`` seconds; a rerun sooner than ``EARLY * interval`` after the last
+    move (the run that starts the timer, a click) does not move."""
+    ss = st.session_state
+    now = time.monotonic()
+    if not (ss.get(_key(prefix, "playing")) and interval):
+        return
+    if now < ss.get(_key(prefix, "moved"), 0.0) + EARLY * interval:
+        return
+    step = min(_step(prefix, n) + 1, n)
+    ss[_key(prefix, "step")] = step
+    ss[_key(prefix, "moved")] = now
+    if step >= n:
+        ss[_key(prefix, "playing")] = False
+
+
+def _controls(prefix: str, n: int, label: str, help: str | None) -> int:
+    ss = st.session_state
+    step_key, speed_key = _key(prefix, "step"), _key(prefix, "speed")
+    playing = bool(ss.get(_key(prefix, "playing")))
+    # No value=: the buttons and the timer set it, and its default is 1.
+    step = st.slider(label, 1, n, key=step_key, help=help, on_change=_pause, args=(prefix,), bind="query-params")
+    back, play, nxt, pace, keys = st.columns([1, 1, 1, 1.5, 1.5], vertical_alignment="center")
+    back.button(tr("common.prev"), key=_key(prefix, "back"), on_click=_move, args=(prefix, -1, n),
+                disabled=step <= 1, shortcut=SHORTCUTS["back"], width="stretch")
+    play.button(tr("common.pause" if playing else "common.play"), key=_key(prefix, "play"),
+                icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_play_pause,
+                args=(prefix, n), shortcut=SHORTCUTS["play"], width="stretch",
+                type="primary" if playing else "secondary")
+    nxt.button(tr("common.next"), key=_key(prefix, "next"), on_click=_move, args=(prefix, 1, n),
+               disabled=step >= n, shortcut=SHORTCUTS["next"], width="stretch")
+    # Not bound: a bound widget writes its translated label into the URL, and the
+    # link must keep the code name; the URL is written by hand below instead.
+    if speed_key not in ss:
+        ss[speed_key] = speed(prefix)
+    code = pace.segmented_control(tr("step.speed"), tuple(SPEEDS), key=speed_key, on_change=_speed_changed,
+                                  args=(prefix,), format_func=lambda c: tr(f"step.speed_{c}"),
+                                  label_visibility="collapsed") or DEFAULT_SPEED
+    if code != DEFAULT_SPEED:
+        st.query_params[speed_key] = code
+    elif speed_key in st.query_params:
+        del st.query_params[speed_key]
+    keys.caption(tr("step.keys"))
+    return step
+
+
+def stepper(prefix: str, n: int, draw: Callable[[int], None], *, label: str, help: str | None = None) -> None:
+    """The step controls of ``n`` steps, then ``draw(step)`` (1-based), in one fragment.
+
+    While playing, the fragment reruns on a timer and moves the step on; a
+    change of playing or speed reruns the whole page once, which starts or
+    stops the timer. With ``n <= 1`` there is nothing to step: only ``draw(1)``.
+    """
+    if n <= 1:
+        draw(1)
+        return
+    ss = st.session_state
+    step_key = _key(prefix, "step")
+    if step_key in ss and _step(prefix, n) != ss[step_key]:  # fewer steps than before: stay in range
+        ss[step_key] = _step(prefix, n)
+    interval = SPEEDS[speed(prefix)] if ss.get(_key(prefix, "playing")) else None
+
+    def body() -> None:
+        _advance(prefix, n, interval)
+        wanted = SPEEDS[speed(prefix)] if st.session_state.get(_key(prefix, "playing")) else None
+        if wanted != interval:  # start, stop or change the timer: it is set when the whole page runs
+            st.rerun(scope="app")
+        draw(_controls(prefix, n, label, help))
+
+    st.fragment(body, run_every=interval)()
+
+
+def _widget_default(key: str):
+    """``(True, default)`` of the widget with ``key``, ``(True, None)`` for a
+    button (nothing to reset), ``(False, None)`` when ``key`` is no widget."""
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        state = get_script_run_ctx().session_state._state
+        widget_id = state._key_id_mapper.get_id_from_key(key, None)
+        meta = state._get_widget_metadata(widget_id) if widget_id else None
+    except AttributeError:  # another Streamlit: treat it as plain state
+        return False, None
+    if meta is None:
+        return False, None
+    if meta.value_type in _TRIGGERS:
+        return True, None
+    return True, meta.deserializer(None)
+
+
+def reset(prefix: str) -> None:
+    """Put every widget whose key starts with ``prefix + "_"`` back to its default
+    (which also takes it out of the URL) and forget the rest of the page's state."""
+    ss = st.session_state
+    for key in [k for k in ss if isinstance(k, str) and k.startswith(prefix + "_")]:
+        is_widget, default = _widget_default(key)
+        if is_widget and default is None:
+            continue
+        if is_widget and isinstance(default, (bool, int, float, str, tuple, list)):
+            ss[key] = default
+        else:
+            del ss[key]
+    if _key(prefix, "speed") in ss:  # a widget without a default: the loop leaves it
+        ss[_key(prefix, "speed")] = DEFAULT_SPEED
+
+
+def reset_button(prefix: str | None) -> None:
+    """"Reset this lesson": every setting of the page (keys ``prefix_*``) back to
+    its default. ``None``: the page has nothing to reset, so the button is off."""
+    st.button(tr("step.reset"), key=f"{prefix or 'page'}_reset", icon=":material/restart_alt:", type="tertiary",
+              on_click=reset if prefix else None, args=(prefix,) if prefix else None, disabled=prefix is None,
+              help=tr("step.reset_help" if prefix else "step.reset_none"))
