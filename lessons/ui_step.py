@@ -158,13 +158,18 @@ def stepper(prefix: str, n: int, draw: Callable[[int], None], *, label: str, hel
     st.fragment(body, run_every=interval)()
 
 
-def _widget_default(key: str):
+def _session():
+    """Streamlit's own session state object (internal API), or ``None``."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return getattr(ctx.session_state, "_state", None) if ctx is not None else None
+
+
+def _widget_default(state, key: str):
     """``(True, default)`` of the widget with ``key``, ``(True, None)`` for a
     button (nothing to reset), ``(False, None)`` when ``key`` is no widget."""
     try:
-        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-
-        state = get_script_run_ctx().session_state._state
         widget_id = state._key_id_mapper.get_id_from_key(key, None)
         meta = state._get_widget_metadata(widget_id) if widget_id else None
     except AttributeError:  # another Streamlit: treat it as plain state
@@ -176,12 +181,27 @@ def _widget_default(key: str):
     return True, meta.deserializer(None)
 
 
+def _forget_url(state, keys) -> None:
+    """Drop ``keys`` from the address this rerun started with: a widget whose
+    identity changes in it (a slider given a new maximum) would otherwise take
+    its value from there again instead of the default (internal API)."""
+    try:
+        params = state.query_params
+        for key in keys:
+            params._initial_query_params.pop(key, None)
+            params.remove_param(key)
+    except AttributeError:
+        pass
+
+
 def reset(prefix: str) -> None:
     """Put every widget whose key starts with ``prefix + "_"`` back to its default
     (which also takes it out of the URL) and forget the rest of the page's state."""
-    ss = st.session_state
-    for key in [k for k in ss if isinstance(k, str) and k.startswith(prefix + "_")]:
-        is_widget, default = _widget_default(key)
+    ss, state = st.session_state, _session()
+    keys = [k for k in ss if isinstance(k, str) and k.startswith(prefix + "_")]
+    _forget_url(state, keys)
+    for key in keys:
+        is_widget, default = _widget_default(state, key)
         if is_widget and default is None:
             continue
         if is_widget and isinstance(default, (bool, int, float, str, tuple, list)):
