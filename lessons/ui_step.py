@@ -63,10 +63,6 @@ def _move(prefix: str, delta: int, n: int) -> None:
     st.session_state[_key(prefix, "playing")] = False
 
 
-def _pause(prefix: str) -> None:
-    st.session_state[_key(prefix, "playing")] = False
-
-
 def _play_pause(prefix: str, n: int) -> None:
     """▶ / ❚❚ / Space. Play at the last step starts again from the first."""
     ss = st.session_state
@@ -86,28 +82,30 @@ def _speed_changed(prefix: str) -> None:
 
 
 def _advance(prefix: str, n: int, interval: float | None) -> None:
-    """While playing, one step on each timer tick. The timer ticks every
-    ``interval`` seconds; a rerun sooner than ``EARLY * interval`` after the last
-    move (the run that starts the timer, a click) does not move."""
+    """While playing, one step on each timer tick; the tick after the last step
+    stops. The timer ticks every ``interval`` seconds; a rerun sooner than
+    ``EARLY * interval`` after the last move (the run that starts the timer, a
+    click) does not move."""
     ss = st.session_state
     now = time.monotonic()
     if not (ss.get(_key(prefix, "playing")) and interval):
         return
     if now < ss.get(_key(prefix, "moved"), 0.0) + EARLY * interval:
         return
-    step = min(_step(prefix, n) + 1, n)
-    ss[_key(prefix, "step")] = step
     ss[_key(prefix, "moved")] = now
-    if step >= n:
+    if _step(prefix, n) >= n:  # the last step stayed on screen for one tick: stop, the step unchanged
         ss[_key(prefix, "playing")] = False
+    else:
+        ss[_key(prefix, "step")] = _step(prefix, n) + 1
 
 
 def _controls(prefix: str, n: int, label: str, help: str | None) -> int:
     ss = st.session_state
     step_key, speed_key = _key(prefix, "step"), _key(prefix, "speed")
     playing = bool(ss.get(_key(prefix, "playing")))
-    # No value=: the buttons and the timer set it, and its default is 1.
-    step = st.slider(label, 1, n, key=step_key, help=help, on_change=_pause, args=(prefix,), bind="query-params")
+    # No value=: the buttons and the timer set it, and its default is 1. Off while playing: the
+    # browser's copy of the value lags the timer's, and a disabled widget's copy is ignored.
+    step = st.slider(label, 1, n, key=step_key, help=help, disabled=playing, bind="query-params")
     back, play, nxt, pace, keys = st.columns([1, 1, 1, 1.5, 1.5], vertical_alignment="center")
     back.button(tr("common.prev"), key=_key(prefix, "back"), on_click=_move, args=(prefix, -1, n),
                 disabled=step <= 1, shortcut=SHORTCUTS["back"], width="stretch")
@@ -150,10 +148,11 @@ def stepper(prefix: str, n: int, draw: Callable[[int], None], *, label: str, hel
 
     def body() -> None:
         _advance(prefix, n, interval)
+        step = _controls(prefix, n, label, help)  # first, so the browser learns the step at once
         wanted = SPEEDS[speed(prefix)] if st.session_state.get(_key(prefix, "playing")) else None
         if wanted != interval:  # start, stop or change the timer: it is set when the whole page runs
             st.rerun(scope="app")
-        draw(_controls(prefix, n, label, help))
+        draw(step)
 
     st.fragment(body, run_every=interval)()
 

@@ -50,7 +50,9 @@ def test_play_moves_one_step_per_tick_and_stops_at_the_end():
                                      f"{['(1 + 2 + 5 + 6)', '(3 + 4 + 7 + 8)', '(9 + 10 + 13 + 14)', '(11 + 12 + 15 + 16)'][step - 1]} / 4`"
         assert at.button(key="wt_back").disabled is False
         assert at.button(key="wt_next").disabled == (step == 4)
-    assert _state(at) == (4, False)  # stopped at the last step
+    assert _state(at) == (4, True) and at.slider(key="wt_step").disabled  # the browser cannot fight the timer
+    _tick(at)  # the last step stays on screen for one tick, then playing stops
+    assert _state(at) == (4, False) and not at.slider(key="wt_step").disabled
     assert at.button(key="wt_play").label == t("common.play", "en")
     _tick(at)
     assert _state(at) == (4, False)
@@ -126,7 +128,7 @@ def test_reset_restores_the_walkthroughs_defaults(lang):
     assert at.slider(key="wt_step").value == 1
     assert at.toggle(key="wt_avg").value is True and at.toggle(key="wt_max").value is True
     assert at.segmented_control[0].value == "normal"
-    assert not at.session_state["wt_playing"] if "wt_playing" in at.session_state else True
+    assert "wt_playing" not in at.session_state  # forgotten: not playing
     assert not {"wt_step", "wt_avg", "wt_speed"} & set(at.query_params)
 
 
