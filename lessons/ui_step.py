@@ -25,6 +25,7 @@ from typing import Callable
 import streamlit as st
 
 from .ui import tr
+from .ui_choice import choice
 
 __all__ = ["SPEEDS", "DEFAULT_SPEED", "SHORTCUTS", "stepper", "reset_button", "reset", "speed"]
 
@@ -75,12 +76,6 @@ def _play_pause(prefix: str, n: int) -> None:
     ss[_key(prefix, "moved")] = time.monotonic()
 
 
-def _speed_changed(prefix: str) -> None:
-    key = _key(prefix, "speed")
-    if st.session_state.get(key) not in SPEEDS:  # clicking the selected option clears it
-        st.session_state[key] = DEFAULT_SPEED
-
-
 def _advance(prefix: str, n: int, interval: float | None) -> None:
     """While playing, one step on each timer tick; the tick after the last step
     stops. The timer ticks every ``interval`` seconds; a rerun sooner than
@@ -115,17 +110,9 @@ def _controls(prefix: str, n: int, label: str, help: str | None) -> int:
                 type="primary" if playing else "secondary")
     nxt.button(tr("common.next"), key=_key(prefix, "next"), on_click=_move, args=(prefix, 1, n),
                disabled=step >= n, shortcut=SHORTCUTS["next"], width="stretch")
-    # Not bound: a bound widget writes its translated label into the URL, and the
-    # link must keep the code name; the URL is written by hand below instead.
-    if speed_key not in ss:
-        ss[speed_key] = speed(prefix)
-    code = pace.segmented_control(tr("step.speed"), tuple(SPEEDS), key=speed_key, on_change=_speed_changed,
-                                  args=(prefix,), format_func=lambda c: tr(f"step.speed_{c}"),
-                                  label_visibility="collapsed") or DEFAULT_SPEED
-    if code != DEFAULT_SPEED:
-        st.query_params[speed_key] = code
-    elif speed_key in st.query_params:
-        del st.query_params[speed_key]
+    # Translated names on screen, the code name in the URL (a bound widget would put the name there).
+    choice(pace.segmented_control, tr("step.speed"), tuple(SPEEDS), key=speed_key, default=DEFAULT_SPEED,
+           names=lambda c: tr(f"step.speed_{c}"), label_visibility="collapsed")
     keys.caption(tr("step.keys"))
     return step
 

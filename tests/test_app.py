@@ -76,7 +76,7 @@ def test_lang_query_parameter_selects_chinese():
     ("import importlib, pkgutil, lessons.figures as f;"
      "[importlib.import_module('lessons.figures.' + m.name) for m in pkgutil.iter_modules(f.__path__)]",
      ("streamlit",)),
-    # lesson logic is NumPy only: every module of lessons/ but the pages' Streamlit helpers (ui*)
+    # lesson logic is NumPy only: every module of lessons/ but the pages' Streamlit helpers (ui*.py)
     ("import importlib, pkgutil, lessons as l;"
      "[importlib.import_module('lessons.' + m.name) for m in pkgutil.iter_modules(l.__path__)"
      " if not m.ispkg and not m.name.startswith('ui')]", ("streamlit", "plotly")),
