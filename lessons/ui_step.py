@@ -101,19 +101,20 @@ def _controls(prefix: str, n: int, label: str, help: str | None) -> int:
     # No value=: the buttons and the timer set it, and its default is 1. Off while playing: the
     # browser's copy of the value lags the timer's, and a disabled widget's copy is ignored.
     step = st.slider(label, 1, n, key=step_key, help=help, disabled=playing, bind="query-params")
-    back, play, nxt, pace, keys = st.columns([1, 1, 1, 1.5, 1.5], vertical_alignment="center")
-    back.button(tr("common.prev"), key=_key(prefix, "back"), on_click=_move, args=(prefix, -1, n),
-                disabled=step <= 1, shortcut=SHORTCUTS["back"], width="stretch")
-    play.button(tr("common.pause" if playing else "common.play"), key=_key(prefix, "play"),
-                icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_play_pause,
-                args=(prefix, n), shortcut=SHORTCUTS["play"], width="stretch",
-                type="primary" if playing else "secondary")
-    nxt.button(tr("common.next"), key=_key(prefix, "next"), on_click=_move, args=(prefix, 1, n),
-               disabled=step >= n, shortcut=SHORTCUTS["next"], width="stretch")
+    # One row that wraps on narrow screens and columns, so no button is ever cut short.
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.button(tr("common.prev"), key=_key(prefix, "back"), on_click=_move, args=(prefix, -1, n),
+               disabled=step <= 1, shortcut=SHORTCUTS["back"], width="content")
+    row.button(tr("common.pause" if playing else "common.play"), key=_key(prefix, "play"),
+               icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_play_pause,
+               args=(prefix, n), shortcut=SHORTCUTS["play"], width="content",
+               type="primary" if playing else "secondary")
+    row.button(tr("common.next"), key=_key(prefix, "next"), on_click=_move, args=(prefix, 1, n),
+               disabled=step >= n, shortcut=SHORTCUTS["next"], width="content")
     # Translated names on screen, the code name in the URL (a bound widget would put the name there).
-    choice(pace.segmented_control, tr("step.speed"), tuple(SPEEDS), key=speed_key, default=DEFAULT_SPEED,
+    choice(row.segmented_control, tr("step.speed"), tuple(SPEEDS), key=speed_key, default=DEFAULT_SPEED,
            names=lambda c: tr(f"step.speed_{c}"), label_visibility="collapsed")
-    keys.caption(tr("step.keys"))
+    row.caption(tr("step.keys"), width="content")
     return step
 
 
