@@ -105,11 +105,12 @@ with view:
         chart(pgfig.input_figure(out.x), key="pg_input_only", where=figure_slot)
         st.caption(tr("pg.no_windows"))
     else:
+        base = pgfig.playground_figure(out.result, out.x, input_title=tr("pg.fig_input"), output_title=tr(
+            "pg.fig_output"), padding_label=tr("common.padding_cell")).to_plotly_json()  # steps move its shapes
+
         def _draw(step: int) -> None:  # what follows the step, run by ui_step's fragment
             shown = pg.window_view(out, step)
-            chart(pgfig.playground_figure(out.result, out.x, step=step - 1, input_title=tr("pg.fig_input"),
-                                          output_title=tr("pg.fig_output"), padding_label=tr("common.padding_cell")),
-                  key="pg_figure")
+            chart(pgfig.at_step(base, out.result, step - 1), key="pg_figure")
             for note in out.figure_notes:
                 st.caption(say(note))
             st.markdown(say(shown.info))

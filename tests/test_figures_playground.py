@@ -166,3 +166,16 @@ def test_input_and_output_cells_have_one_size_and_tops_in_line():
     assert lay.xaxis.side == lay.xaxis2.side == "top"
     assert (lay.xaxis.title.text, lay.xaxis2.title.text) == ("in", "out")
     assert list(lay.xaxis.tickvals) == [-1, 0, 1, 2, 3, 4] and list(lay.yaxis2.tickvals) == [0, 1]
+
+
+def test_at_step_moves_only_the_shapes():
+    x = preset("random", 7, 5, seed=3)
+    res = pool2d(x, (3, 2), 2, (1, 0, 0, 1), dilation=(1, 2), ceil_mode=True)
+    base = pf.playground_figure(res, x, input_title="in").to_plotly_json()
+    for k in (0, 3, res.trace.n_windows - 1, 99):
+        moved = pf.at_step(base, res, k)
+        built = pf.playground_figure(res, x, step=k, input_title="in").to_plotly_json()
+        assert moved["layout"]["shapes"] == built["layout"]["shapes"]
+        assert moved["data"] is base["data"]
+        assert {**moved["layout"], "shapes": None} == {**built["layout"], "shapes": None}
+    assert base["layout"]["shapes"] == pf.at_step(base, res, 0)["layout"]["shapes"]  # the base is not changed
