@@ -5,6 +5,8 @@ shares (page setup, the language switch, the navigation); each lesson lives
 in ``lesson_pages/`` and the list of lessons in ``lessons/registry.py``.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from lessons.i18n import DEFAULT_LANG, LANGS, t
@@ -12,7 +14,7 @@ from lessons.registry import PAGES
 from lessons.ui_guard import guard_url
 from lessons.ui_choice import choice
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
 guard_url()  # a link is input: clean it before any widget reads it
 
 # The language lives in the URL as ?lang=zh (absent for English); the switch shows each

@@ -1,9 +1,8 @@
-"""Lesson 3, the playground: every pooling setting on one page, each bound to the URL so a teacher
-can share the exact view. Thin: read widgets, build lessons.playground.Settings, compute, draw."""
+"""Lesson 3, the playground: every pooling setting, each bound to the URL (a teacher shares the view)."""
 
 import streamlit as st
 
-from lessons import examples
+from lessons import examples, ui_quiz
 from lessons import playground as pg
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
@@ -148,3 +147,4 @@ with right:
             st.code("import paddle.nn.functional as F\n" + out.paddle_code, language="python")
     if out.paddle_note:
         st.info(tr(out.paddle_note), icon=":material/info:")
+ui_quiz.playground(out)

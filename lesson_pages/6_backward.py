@@ -7,6 +7,7 @@ figures are cached per setting and language, as building one costs far more than
 import streamlit as st
 
 from lessons import backward as bw
+from lessons import ui_quiz
 from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
@@ -147,3 +148,5 @@ else:
 
 st.divider()
 st.caption(tr("bw.credit"))
+
+ui_quiz.backward(lesson)
