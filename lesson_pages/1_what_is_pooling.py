@@ -7,11 +7,9 @@ from lessons.examples import eye_feature_map
 from lessons.figures.walkthrough import intro_figure
 from lessons.registry import PAGES
 from lessons.ui import chart, explained_errors, tr
-from lessons.ui_step import reset_button
 from pooling_core import pool2d
 
 st.title(tr("nav.intro"))
-reset_button(None)
 st.markdown(tr("intro.lead"))
 st.markdown(tr("intro.why"))
 st.markdown(tr("intro.effect"))

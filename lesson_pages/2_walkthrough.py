@@ -11,7 +11,7 @@ from lessons import walkthrough as wt
 from lessons.figures.grid import WINDOW_COLOR_NAMES
 from lessons.figures.walkthrough import walkthrough_figure
 from lessons.ui import chart, say, tr
-from lessons.ui_step import reset_button, stepper
+from lessons.ui_step import stepper
 
 URL = {"bind": "query-params"}
 DEFAULTS = wt.Settings()
@@ -35,7 +35,6 @@ def _draw(step: int) -> None:
 
 
 st.title(tr("nav.walkthrough"))
-reset_button("wt")
 st.markdown(say(wt.LEAD))
 
 # two toggles, not a radio: a bound radio would put its translated label in the URL
@@ -46,7 +45,7 @@ if not modes:
 else:
     st.caption(tr("wt.play_hint", windows=wt.N_WINDOWS))
     stepper("wt", wt.N_WINDOWS, _draw, label=tr("common.step"))
-view = wt.compute(wt.Settings(modes=modes))  # the size formulas below do not depend on the step
+view = wt.compute(wt.Settings(step=wt.N_WINDOWS, modes=modes))  # sizes, quiz, handout: every window done
 
 st.subheader(tr("wt.size_head"))
 st.markdown(tr("wt.size_intro"))

@@ -8,7 +8,7 @@ from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
 from lessons.ui import chart, say, show_error, show_note, tr
 from lessons.ui_choice import choice
-from lessons.ui_step import reset_button, stepper
+from lessons.ui_step import stepper
 
 URL = {"bind": "query-params"}
 D = pg.Settings()  # the widgets' defaults
@@ -26,7 +26,6 @@ def _apply_same_padding():
 
 
 st.title(tr("pg.title"))
-reset_button("pg")
 st.markdown(tr("pg.intro"))
 
 controls, view = st.columns([1, 2.3], gap="large")

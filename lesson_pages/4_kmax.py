@@ -7,13 +7,12 @@ from lessons import kmax as km
 from lessons import ui_quiz
 from lessons.figures import kmax as kfig
 from lessons.ui import chart, explained_errors, lang, say, tr
-from lessons.ui_step import reset_button, stepper
+from lessons.ui_step import stepper
 
 DEFAULTS = km.Settings()
 
 
 st.title(tr("km.title"))
-reset_button("km")
 st.markdown(tr("km.intro"))
 
 # Each section's widgets come first and its results below them: the results

@@ -7,7 +7,6 @@ from lessons import invariance as inv
 from lessons.figures import invariance as ifig
 from lessons.ui import chart, explained_errors, say, tr
 from lessons.ui_choice import choice
-from lessons.ui_step import reset_button
 
 DEFAULTS = inv.Settings()
 PATTERNS = list(inv.PATTERNS)
@@ -17,7 +16,6 @@ PATTERNS = list(inv.PATTERNS)
 mode_names = {m: tr(f"common.{m}") for m in inv.MODES}
 
 st.title(tr("inv.title"))
-reset_button("inv")
 st.markdown(tr("inv.intro"))
 
 c1, c2, c3 = st.columns([3, 2, 3])

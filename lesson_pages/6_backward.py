@@ -14,7 +14,6 @@ from lessons.gradcheck import EPS
 from lessons.i18n import t
 from lessons.ui import chart, explained_errors, lang, tr
 from lessons.ui_choice import choice
-from lessons.ui_step import reset_button
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
@@ -44,7 +43,6 @@ def _mode_figures(settings: bw.Settings, mode: str, language: str):
 
 
 st.title(tr("bw.title"))
-reset_button("bw")
 st.markdown(tr("bw.intro"))
 
 # ---------------------------------------------------------------- settings

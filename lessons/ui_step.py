@@ -201,7 +201,9 @@ def reset(prefix: str) -> None:
 
 def reset_button(prefix: str | None) -> None:
     """"Reset this lesson": every setting of the page (keys ``prefix_*``) back to
-    its default. ``None``: the page has nothing to reset, so the button is off."""
+    its default. app.py shows it above every lesson (the prefix is the page's
+    ``state`` in lessons/registry.py); ``""`` or ``None``: the page has nothing
+    to reset, so the button is off."""
     st.button(tr("step.reset"), key=f"{prefix or 'page'}_reset", icon=":material/restart_alt:", type="tertiary",
-              on_click=reset if prefix else None, args=(prefix,) if prefix else None, disabled=prefix is None,
+              on_click=reset if prefix else None, args=(prefix,) if prefix else None, disabled=not prefix,
               help=tr("step.reset_help" if prefix else "step.reset_none"))

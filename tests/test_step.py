@@ -9,14 +9,17 @@ real timer, the keys) is tests/browser/test_step.py.
 
 import time
 from functools import partial
+from pathlib import Path
 
 import pytest
 from pagetest import run_page
+from streamlit.testing.v1 import AppTest
 
 from lessons import ui_step
 from lessons.i18n import t
 from lessons.registry import PAGES
 
+ROOT = Path(__file__).resolve().parents[1]
 walkthrough = partial(run_page, "2_walkthrough.py")
 AVG = ["3.5 = (1 + 2 + 5 + 6) / 4", "5.5 = (3 + 4 + 7 + 8) / 4", "11.5 = (9 + 10 + 13 + 14) / 4",
        "13.5 = (11 + 12 + 15 + 16) / 4"]
@@ -120,9 +123,22 @@ def test_a_single_window_has_nothing_to_step():
     assert len(at.get("plotly_chart")) == 1
 
 
+def in_app(page: str, lang="en", **query) -> AppTest:
+    """``page`` (a lesson_pages/ file) run by the router, which shows the reset button."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in {"lang": lang, **query}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"lesson_pages/{page}")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_reset_restores_the_walkthroughs_defaults(lang):
-    at = walkthrough(lang, wt_step="3", wt_avg="false", wt_speed="fast")
+    at = in_app("2_walkthrough.py", lang, wt_step="3", wt_avg="false", wt_speed="fast")
+    assert at.slider(key="wt_step").value == 3 and at.toggle(key="wt_avg").value is False
     at.button(key="wt_play").click().run()
     at.button(key="wt_reset").click().run()
     assert not at.exception
@@ -132,10 +148,12 @@ def test_reset_restores_the_walkthroughs_defaults(lang):
     assert at.segmented_control[0].value == "normal"
     assert "wt_playing" not in at.session_state  # forgotten: not playing
     assert not {"wt_step", "wt_avg", "wt_speed"} & set(at.query_params)
+    assert at.query_params.get("lang", "en") == lang  # the reader's language stays
 
 
 def test_reset_restores_the_playgrounds_defaults():
-    at = run_page("3_playground.py", pg_h=8, pg_kh=3, pg_mode="avg", pg_step="4", pg_pt="1")
+    at = in_app("3_playground.py", pg_h="8", pg_kh="3", pg_mode="avg", pg_step="4", pg_pt="1")
+    assert at.slider(key="pg_h").value == 8
     at.button(key="pg_reset").click().run()
     assert not at.exception
     fresh = run_page("3_playground.py")
@@ -145,11 +163,14 @@ def test_reset_restores_the_playgrounds_defaults():
     assert not {"pg_h", "pg_kh", "pg_mode", "pg_step", "pg_pt"} & set(at.query_params)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path or "intro")
-def test_every_page_has_a_reset_button(page):
-    at = run_page(page.path.split("/")[-1])
-    (button,) = [b for b in at.button if b.label == t("step.reset", "en")]
-    assert button.disabled == (page.url_path == "")  # the first page has no settings
-    if not button.disabled:
-        button.click().run()
-        assert not at.exception
+def test_every_page_has_a_reset_button():
+    at = in_app(PAGES[0].path.split("/")[-1])
+    for page in PAGES:
+        at.switch_page(page.path)
+        at.run()
+        (button,) = [b for b in at.button if b.label == t("step.reset", "en")]
+        assert button.disabled == (not page.state), page.path  # the first page has no settings
+        assert page.state or page.url_path == ""
+        if not button.disabled:
+            button.click().run()
+            assert not at.exception, (page.path, at.exception)
