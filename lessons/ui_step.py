@@ -12,7 +12,7 @@ is no second, disagreeing step control in the browser.
 
 Keys of a page with prefix ``p``: ``p_step`` (the slider, in the URL),
 ``p_speed`` (in the URL as a code name when it is not ``normal``),
-``p_playing`` and ``p_moved`` (session only), and the buttons ``p_back``,
+``p_playing``, ``p_moved`` and ``p_shown`` (session only), and the buttons ``p_back``,
 ``p_play``, ``p_next``. ← / → step back and forward and Space plays or pauses
 (``st.button(shortcut=...)``).
 """
@@ -59,8 +59,12 @@ def _step(prefix: str, n: int) -> int:
 
 
 def _move(prefix: str, delta: int, n: int) -> None:
-    """Back / Next / ← / →: one step, and playing stops (the reader took over)."""
-    st.session_state[_key(prefix, "step")] = min(max(_step(prefix, n) + delta, 1), n)
+    """Back / Next / ← / →: one step from the step last drawn, and playing stops (the
+    reader took over). Not from the slider's value: a second key pressed before the
+    first one's answer arrived brings the browser's old copy of it."""
+    shown = st.session_state.get(_key(prefix, "shown"))
+    start = shown if isinstance(shown, int) else _step(prefix, n)
+    st.session_state[_key(prefix, "step")] = min(max(start + delta, 1), n)
     st.session_state[_key(prefix, "playing")] = False
 
 
@@ -101,6 +105,7 @@ def _controls(prefix: str, n: int, label: str, help: str | None) -> int:
     # No value=: the buttons and the timer set it, and its default is 1. Off while playing: the
     # browser's copy of the value lags the timer's, and a disabled widget's copy is ignored.
     step = st.slider(label, 1, n, key=step_key, help=help, disabled=playing, bind="query-params")
+    ss[_key(prefix, "shown")] = step
     # One row that wraps on narrow screens and columns, so no button is ever cut short.
     row = st.container(horizontal=True, vertical_alignment="center", gap="small")
     row.button(tr("common.prev"), key=_key(prefix, "back"), on_click=_move, args=(prefix, -1, n),
