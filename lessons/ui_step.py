@@ -10,6 +10,16 @@ slider, the buttons, the chart and the arithmetic always show the same step.
 Only the server moves the step (the figures carry no Plotly frames), so there
 is no second, disagreeing step control in the browser.
 
+Why the server and not the browser: every step-dependent text (the step
+title, the arithmetic, "output so far", the notes, Back/Next's state) is
+already written by the page from one step number, and the URL must name the
+step a teacher shares; a browser-side animation would need every one of those
+texts copied into Plotly frames and kept apart from the Streamlit widgets,
+which is how the two controls drifted apart before. The cost: a playing
+reader reruns one fragment per step (not the whole page), a few milliseconds
+of figure work plus Streamlit's own overhead; the playground moves only its
+figure's shapes (``lessons.figures.playground.at_step``).
+
 Keys of a page with prefix ``p``: ``p_step`` (the slider, in the URL),
 ``p_speed`` (in the URL as a code name when it is not ``normal``),
 ``p_playing``, ``p_moved`` and ``p_shown`` (session only), and the buttons ``p_back``,
