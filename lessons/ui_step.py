@@ -43,6 +43,7 @@ SPEEDS = {"slow": 2.0, "normal": 1.2, "fast": 0.6}  # seconds each step stays on
 DEFAULT_SPEED = "normal"
 SHORTCUTS = {"back": "Left", "next": "Right", "play": "Space"}
 EARLY = 0.5  # share of a step within which a second rerun does not move again (timer jitter stays well below)
+STALE = 10.0  # seconds without a tick after which "playing" is a leftover (the reader left the page)
 _TRIGGERS = {"trigger_value", "string_trigger_value", "json_trigger_value", "chat_input_value"}
 
 
@@ -147,6 +148,8 @@ def stepper(prefix: str, n: int, draw: Callable[[int], None], *, label: str, hel
     step_key = _key(prefix, "step")
     if step_key in ss and _step(prefix, n) != ss[step_key]:  # fewer steps than before: stay in range
         ss[step_key] = _step(prefix, n)
+    if ss.get(_key(prefix, "playing")) and time.monotonic() > ss.get(_key(prefix, "moved"), 0.0) + STALE:
+        ss[_key(prefix, "playing")] = False  # back from another page: the timer stopped long ago, so do we
     interval = SPEEDS[speed(prefix)] if ss.get(_key(prefix, "playing")) else None
 
     def body() -> None:

@@ -28,7 +28,7 @@ MAX = ["max(1, 2, 5, 6) = 6", "max(3, 4, 7, 8) = 8", "max(9, 10, 13, 14) = 14", 
 
 def _tick(at, prefix="wt"):
     """A rerun as the timer sends it: one full step after the last move."""
-    at.session_state[f"{prefix}_moved"] = time.monotonic() - 10
+    at.session_state[f"{prefix}_moved"] = time.monotonic() - 2.5
     at.run()
     assert not at.exception
 
@@ -78,6 +78,14 @@ def test_play_at_the_end_starts_again_and_a_click_pauses():
     at.button(key="wt_play").click().run()  # Pause
     _tick(at)
     assert _state(at) == (3, False)
+
+
+def test_coming_back_to_a_page_left_while_playing_does_not_play_on():
+    at = walkthrough()
+    at.button(key="wt_play").click().run()
+    at.session_state["wt_moved"] = time.monotonic() - 60  # no tick for a minute: the reader was elsewhere
+    at.run()
+    assert _state(at) == (1, False) and at.button(key="wt_play").label == t("common.play", "en")
 
 
 def test_buttons_carry_the_keyboard_shortcuts():
