@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .grid import CELL_SCALE, HIGHLIGHT, fmt, record_shapes, window_color, window_shape
+from .grid import CELL_SCALE, HIGHLIGHT, colon_after, fmt, record_shapes, window_color, window_shape
 from .panels import Panel, axis_suffix, on_panel, panel_layout
 
 CURRENT_CELL = "#000000"  # outline of the output cell the current window writes
@@ -125,7 +125,7 @@ def _step_shapes(modes, k: int) -> list[dict]:
 def _step_title(view, k: int, step_label: str) -> str:
     # Bold by hand: Streamlit's theme does not bold every title.
     lines = "      ".join(m.arithmetic[k] for m in view.modes)
-    return f"<b>{step_label} {k + 1}:   {lines}</b>"
+    return f"<b>{step_label} {k + 1}{colon_after(step_label)}  {lines}</b>"
 
 
 def walkthrough_figure(view, *, titles, step_label: str = "Step") -> go.Figure:
