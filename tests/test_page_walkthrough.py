@@ -38,7 +38,7 @@ def _shows_step(at, step: int, modes=("avg", "max")) -> None:
     # the chart shows the same step: its title, the current window's colour, the outputs so far
     layout = _spec(at)["layout"]
     assert "frames" not in _spec(at) and "sliders" not in layout and "updatemenus" not in layout
-    assert f" {step}:" in layout["title"]["text"]
+    assert f" {step}:" in layout["title"]["text"] or f" {step}：" in layout["title"]["text"]
     outlined = [s for s in layout["shapes"] if s["line"]["width"] == 4 and s["xref"] in ("x", "x3")]
     assert {s["line"]["color"] for s in outlined} - {HIGHLIGHT} == {WINDOW_COLORS[step - 1]}
     for trace in _spec(at)["data"][1::2]:
@@ -74,7 +74,7 @@ def test_chart_is_one_still_step_in_the_tutorials_colours(lang):
     assert sum(s["line"]["color"] == HIGHLIGHT for s in layout["shapes"]) == 1
     assert spec["data"][1]["text"] == [["3.5", "5.5"], ["11.5", "13.5"]]
     assert spec["data"][3]["text"] == [["6", "8"], ["14", "16"]]
-    assert layout["title"]["text"].startswith(f"<b>{t('common.step', lang)} 4:")
+    assert layout["title"]["text"].startswith(f"<b>{t('common.step', lang)} 4{':' if lang == 'en' else '：'}")
     titles = [a["text"] for a in layout["annotations"]]
     assert titles[0] == t("wt.panel_input", lang, mode=t("common.avg", lang))
     assert titles[3] == t("wt.panel_output", lang, mode=t("common.max", lang))

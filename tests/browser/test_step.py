@@ -85,7 +85,8 @@ def assert_walkthrough_at(s: dict, step: int, lang: str) -> None:
     assert s["slider"] == step and s["thumb"] == str(step), s
     assert s["back"] == (step == 1) and s["next"] == (step == 4), s
     title = re.sub(r"<[^>]+>", "", s["title"])
-    assert title.startswith(f"{t('common.step', lang)} {step}:") and AVG[step - 1] in title, title
+    colon = ":" if lang == "en" else "："
+    assert title.startswith(f"{t('common.step', lang)} {step}{colon}") and AVG[step - 1] in title, title
     window = [x for x in s["shapes"] if x["width"] == 4 and x["xref"] == "x"]
     assert [x["color"] for x in window] == [WINDOW_COLORS[step - 1].lower()], window
     assert sum(v != "?" for row in s["texts"][1] for v in row) == step  # output cells filled so far
