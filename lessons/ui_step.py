@@ -44,6 +44,23 @@ DEFAULT_SPEED = "normal"
 SHORTCUTS = {"back": "Left", "next": "Right", "play": "Space"}
 EARLY = 0.5  # share of a step within which a second rerun does not move again (timer jitter stays well below)
 STALE = 10.0  # seconds without a tick after which "playing" is a leftover (the reader left the page)
+# Space while the step slider or the speed control has the focus (after a click on it) would
+# reach that widget, not the Play shortcut: hand it to the page's Play button. A constant
+# script, installed once per browser tab.
+SPACE_TO_PLAY = """<script>
+if (!window.__stepSpace) {
+  window.__stepSpace = true;
+  window.parent.document.addEventListener('keydown', (e) => {
+    if (e.key !== ' ' || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
+    const doc = window.parent.document, focus = doc.activeElement;
+    if (!focus || !focus.closest('[data-testid=stSlider], [data-testid=stButtonGroup]')) return;
+    const box = [...doc.querySelectorAll('[class*="st-key-"]')].find(b => /(^|\\s)st-key-\\w+_play(\\s|$)/.test(b.className));
+    const play = box && box.querySelector('button');
+    if (!play || play.disabled) return;
+    e.preventDefault(); e.stopPropagation(); focus.blur(); play.click();
+  }, true);
+}
+</script>"""
 _TRIGGERS = {"trigger_value", "string_trigger_value", "json_trigger_value", "chat_input_value"}
 
 
@@ -131,6 +148,7 @@ def _controls(prefix: str, n: int, label: str, help: str | None) -> int:
     choice(row.segmented_control, tr("step.speed"), tuple(SPEEDS), key=speed_key, default=DEFAULT_SPEED,
            names=lambda c: tr(f"step.speed_{c}"), label_visibility="collapsed")
     row.caption(tr("step.keys"), width="content")
+    st.html(SPACE_TO_PLAY, unsafe_allow_javascript=True, width="content")
     return step
 
 
