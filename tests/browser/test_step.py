@@ -5,7 +5,8 @@ page is read at one instant (the slider, Back/Next, the chart's title, its
 highlighted window and its filled output cells, the arithmetic, "output so
 far") and must name the same step; so must Back, Next, ← and →. Space plays
 and pauses; "reset this lesson" brings back the defaults and cleans the URL.
-One page per language, shared by its checks, to keep the suite short.
+One page per language, shared by its checks, to keep the suite short; the
+playground and the K-max walk play to the end too.
 """
 
 from __future__ import annotations
@@ -216,4 +217,18 @@ def test_playground_plays_to_the_end_and_agrees(page, app_server, lang):
         if step == 4:
             page.keyboard.press("ArrowLeft")
             wait_step(page, "pg", "pg_figure", 3)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_kmax_walk_plays_column_by_column(page, app_server):
+    page.goto(page_url(app_server.url, "kmax", "lang=zh&km_speed=fast"))
+    wait_for_app(page, timeout=60_000)
+    page.locator(".st-key-km_play button").click()
+    for column in (2, 3, 4):
+        s = wait_step(page, "km", "km_walk", column)
+        output = s["texts"][1]  # the output written up to this column, the rest blank
+        assert [sum(v != "" for v in row) for row in output] == [column] * len(output), output
+        assert [x for x in s["shapes"] if x["color"] == HIGHLIGHT.lower()], "no kept cell outlined"
+    page.wait_for_function("() => document.querySelector('.st-key-km_play button').innerText.includes('播放')")
+    assert query(page).get("km_step") == "4"
     assert page.locator(EXCEPTION).count() == 0
