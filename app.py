@@ -13,6 +13,7 @@ from lessons.i18n import DEFAULT_LANG, LANGS, t
 from lessons.registry import PAGES
 from lessons.ui_choice import choice
 from lessons.ui_guard import guard_url
+from lessons.ui_step import reset_button
 
 st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
 guard_url()  # a link is input: clean it before any widget reads it
@@ -31,6 +32,8 @@ pages = [
     for p in PAGES
 ]
 current = st.navigation(pages)
+# Above every lesson: "reset this lesson" (lessons/ui_step.py), off on a page without settings.
+reset_button(next((p.state for p in PAGES if p.url_path == current.url_path), ""))
 
 with st.sidebar:
     st.caption(t("app.sidebar_note", lang))

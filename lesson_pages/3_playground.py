@@ -9,6 +9,7 @@ from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
 from lessons.ui import chart, figure, lang, say, show_error, show_note, tr
 from lessons.ui_choice import choice
+from lessons.ui_step import stepper
 
 URL = {"bind": "query-params"}
 D = pg.Settings()  # the widgets' defaults
@@ -32,7 +33,7 @@ controls, view = st.columns([1, 2.3], gap="large")
 
 with view:
     st.subheader(tr("pg.sec_windows"))
-    figure_slot = st.empty()  # the figure goes on top, drawn once the controls are read
+    figure_slot = st.container()  # the figure goes on top, drawn once the controls are read
 
 with controls:
     st.subheader(tr("pg.sec_input"))
@@ -105,21 +106,21 @@ with view:
         chart(figure(("pg_in", out.settings), lambda: pgfig.input_figure(out.x)), "pg_input_only", figure_slot)
         st.caption(tr("pg.no_windows"))
     else:
-        figure_box = st.container()
-        step = (st.slider(tr("pg.step"), 1, out.n_windows, key="pg_step", help=tr("pg.step_help"), **URL)
-                if out.n_windows > 1 else 1)
-        shown = pg.window_view(out, step)
-        chart(figure(("pg", out.settings, step, lang()), lambda: pgfig.playground_figure(
-            out.result, out.x, step=step - 1, input_title=tr("pg.fig_input"), output_title=tr("pg.fig_output"),
-            play_label=tr("common.play"), pause_label=tr("common.pause"),
-            padding_label=tr("common.padding_cell"), overhang_label=tr("pg.overhang_cell"))),
-            key="pg_figure", where=figure_slot)
-        with figure_box:
+        # Built once per settings and language (ui_cache); each step only moves its shapes.
+        base = figure(("pg", out.settings, lang()), lambda: pgfig.playground_figure(
+            out.result, out.x, input_title=tr("pg.fig_input"), output_title=tr("pg.fig_output"),
+            padding_label=tr("common.padding_cell"), overhang_label=tr("pg.overhang_cell"))).to_dict()
+
+        def _draw(step: int) -> None:  # what follows the step, run by ui_step's fragment
+            shown = pg.window_view(out, step)
+            chart(pgfig.at_step(base, out.result, step - 1), key="pg_figure")
             for note in out.figure_notes:
                 st.caption(say(note))
-        st.markdown(say(shown.info))
-        st.latex(shown.arithmetic)
-        st.caption(" ".join(say(note) for note in shown.notes))
+            st.markdown(say(shown.info))
+            st.latex(shown.arithmetic)
+            st.caption(" ".join(say(note) for note in shown.notes))
+        with figure_slot:
+            stepper("pg", out.n_windows, _draw, label=tr("pg.step"), help=tr("pg.step_help"))
 
     st.subheader(tr("pg.sec_formula"))
     st.markdown(tr("pg.formula_intro"))

@@ -8,6 +8,7 @@ from lessons import ui_quiz
 from lessons.figures import kmax as kfig
 from lessons.ui import chart, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
+from lessons.ui_step import stepper
 
 DEFAULTS = km.Settings()
 
@@ -57,11 +58,14 @@ with figure2_slot, explained_errors():
 
 if view is not None:
     with figure2_slot:
-        st.caption(tr("km.walk_hint", play=tr("common.play")))
-        chart(figure(("km_walk", view.settings), lambda: kfig.kmax_walk_figure(
-            km.FIGURE2, view.columns, col_labels=km.FEATURE_LABELS, input_title=tr("common.input"),
-            output_title=say(view.output_title), play_label=tr("common.play"),
-            pause_label=tr("common.pause"), step_label=tr("km.column"))), key="km_walk")
+        st.caption(tr("km.walk_hint"))
+
+        def _walk(column: int) -> None:  # what follows the column, run by ui_step's fragment
+            chart(figure(("km_walk", view.settings, column, lang()), lambda: kfig.kmax_walk_figure(
+                km.FIGURE2, view.columns, column=column - 1, col_labels=km.FEATURE_LABELS,
+                input_title=tr("common.input"), output_title=say(view.output_title))), key="km_walk")
+            st.markdown(say(view.column_lines[column - 1]))
+        stepper("km", km.FIGURE2.shape[1], _walk, label=tr("km.column"))
         st.subheader(tr("km.columns_header"))
         st.markdown("\n".join("- " + say(line) for line in view.column_lines))
         st.caption(tr("km.rows_note"))

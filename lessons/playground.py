@@ -30,13 +30,12 @@ from .formula import SizeFormula, formula_note, size_formula
 from .frameworks import Disagreement, disagreement, framework_code, torch_differences
 from .i18n import Items, Key
 
-__all__ = ["PAD_MAX", "DILATION_MAX", "FRAME_CAP", "MODES", "Settings", "View", "AxisFormula",
+__all__ = ["PAD_MAX", "DILATION_MAX", "MODES", "Settings", "View", "AxisFormula",
            "WindowView", "compute", "window_view", "GridState", "GridReading", "grid_state", "read_grid",
            "same_padding_request"]
 
 PAD_MAX = 8  # the padding sliders' top
 DILATION_MAX = 4  # the dilation sliders' top
-FRAME_CAP = 64  # animate at most this many windows: a light figure, a fast rerun
 MODES = ("max", "avg")
 
 
@@ -152,8 +151,6 @@ def compute(s: Settings) -> View:
         figure_notes.append(("pg.fig_caption", {}))
         if result.geometry.has_overhang:
             figure_notes.append(("pg.fig_overhang", {"outside": Key("pg.overhang_cell")}))
-        if result.trace.n_windows > FRAME_CAP:
-            figure_notes.append(("pg.anim_cap", {"n": result.trace.n_windows, "cap": FRAME_CAP}))
         ho, wo = result.output.shape
         size_note = ("pg.formula_result", {"h": s.h, "w": s.w, "ho": ho, "wo": wo})
     cip_note = "pg.cip_max" if s.mode == "max" else None if any(s.padding) else "pg.cip_no_padding"

@@ -18,17 +18,21 @@ class LessonPage:
     title_key: str  # translation key of the title
     icon: str
     blurb_key: str = ""  # translation key of its line in the intro's map of lessons
+    state: str = ""  # prefix of its widget keys ("wt" for wt_step...): what "reset this lesson" clears
 
 
 PAGES = (
     LessonPage("lesson_pages/1_what_is_pooling.py", "", "nav.intro", ":material/lightbulb:"),
     LessonPage("lesson_pages/2_walkthrough.py", "walkthrough", "nav.walkthrough", ":material/grid_view:",
-               "intro.map_walkthrough"),
+               "intro.map_walkthrough", state="wt"),
     LessonPage("lesson_pages/3_playground.py", "playground", "nav.playground", ":material/tune:",
-               "intro.map_playground"),
-    LessonPage("lesson_pages/4_kmax.py", "kmax", "nav.kmax", ":material/format_list_numbered:", "intro.map_kmax"),
+               "intro.map_playground", state="pg"),
+    LessonPage("lesson_pages/4_kmax.py", "kmax", "nav.kmax", ":material/format_list_numbered:", "intro.map_kmax",
+               state="km"),
     LessonPage("lesson_pages/5_invariance.py", "invariance", "nav.invariance", ":material/open_with:",
-               "intro.map_invariance"),
-    LessonPage("lesson_pages/6_backward.py", "backward", "nav.backward", ":material/undo:", "intro.map_backward"),
-    LessonPage("lesson_pages/7_pictures.py", "pictures", "nav.pictures", ":material/image:", "intro.map_pictures"),
+               "intro.map_invariance", state="inv"),
+    LessonPage("lesson_pages/6_backward.py", "backward", "nav.backward", ":material/undo:", "intro.map_backward",
+               state="bw"),
+    LessonPage("lesson_pages/7_pictures.py", "pictures", "nav.pictures", ":material/image:", "intro.map_pictures",
+               state="pic"),
 )

@@ -162,8 +162,7 @@ def _wt_figure(view, language: str):
     for mode in view.modes:
         name = t(f"common.{mode.mode}", language)
         titles += [t("wt.panel_input", language, mode=name), t("wt.panel_output", language, mode=name)]
-    return walkthrough_figure(view, titles=titles, play_label=t("common.play", language),
-                              pause_label=t("common.pause", language), step_label=t("common.step", language))
+    return walkthrough_figure(view, titles=titles, step_label=t("common.step", language))
 
 
 def walkthrough(view) -> None:
@@ -181,8 +180,7 @@ def walkthrough(view) -> None:
 def _pg_figure(out, step: int, language: str):
     return pgfig.playground_figure(
         out.result, out.x, step=step - 1, input_title=t("pg.fig_input", language),
-        output_title=t("pg.fig_output", language), play_label=t("common.play", language),
-        pause_label=t("common.pause", language), padding_label=t("common.padding_cell", language))
+        output_title=t("pg.fig_output", language), padding_label=t("common.padding_cell", language))
 
 
 def playground(out) -> None:
@@ -202,9 +200,7 @@ def playground(out) -> None:
 def _km_figure(view, language: str):
     return kfig.kmax_walk_figure(
         FIGURE2, view.columns, col_labels=FEATURE_LABELS, input_title=t("common.input", language),
-        output_title=t(view.output_title[0], language, **view.output_title[1]),
-        play_label=t("common.play", language), pause_label=t("common.pause", language),
-        step_label=t("km.column", language))
+        output_title=t(view.output_title[0], language, **view.output_title[1]))
 
 
 def kmax(view) -> None:

@@ -23,7 +23,7 @@ from .formula import SizeFormula, size_formula
 from .numbers import fmt
 
 __all__ = ["INPUT", "KERNEL", "STRIDE", "MODES", "N_WINDOWS", "LEAD", "Settings", "ModeView", "View",
-           "compute", "moved"]
+           "compute"]
 
 INPUT = examples.ramp(4, 4).astype(float)  # the tutorial's input
 INPUT.flags.writeable = False
@@ -65,11 +65,6 @@ class View:
     formulas: tuple[SizeFormula, SizeFormula]  # height, width
     floor_note: tuple[str, dict]
     half_note: tuple[str, dict]
-
-
-def moved(step: int, delta: int) -> int:
-    """The step after pressing Back (``delta=-1``) or Next (``+1``), within ``1..N_WINDOWS``."""
-    return min(max(int(step) + delta, 1), N_WINDOWS)
 
 
 def _mode_view(mode: str, step: int) -> ModeView:

@@ -8,7 +8,6 @@ from pagetest import plotly_array
 from lessons.examples import preset
 from lessons.figures import playground as pf
 from lessons.figures.grid import HIGHLIGHT, WINDOW_COLORS, window_color
-from lessons.playground import FRAME_CAP
 from pooling_core import pool2d
 
 RAMP4 = FIGURE1_INPUT
@@ -26,11 +25,14 @@ def _rect(shape):
     return (shape["y0"] + 0.5, shape["y1"] + 0.5, shape["x0"] + 0.5, shape["x1"] + 0.5)
 
 
-def _frame_shapes(fig, k):
-    return [s.to_plotly_json() if hasattr(s, "to_plotly_json") else s for s in fig.frames[k].layout.shapes]
+def _step_shapes(res, x, k):
+    """The shapes of the figure at 0-based step ``k``."""
+    fig = pf.playground_figure(res, x, step=k)
+    assert not fig.frames and not fig.layout.updatemenus and not fig.layout.sliders  # one step control: the page's
+    return [s.to_plotly_json() for s in fig.layout.shapes]
 
 
-# animation frames -------------------------------------------------------------------
+# the figure at each step ------------------------------------------------------------
 
 def test_window_colours_start_with_the_tutorials_and_never_take_the_maximums():
     assert [window_color(k) for k in range(4)] == list(WINDOW_COLORS)
@@ -38,22 +40,13 @@ def test_window_colours_start_with_the_tutorials_and_never_take_the_maximums():
     assert len({window_color(k) for k in range(64)}) == 8
 
 
-def test_frame_count_is_every_window_up_to_the_cap():
-    assert pf.frame_count(9) == 9
-    assert pf.frame_count(64) == 64
-    assert pf.frame_count(256) == pf.FRAME_CAP == FRAME_CAP == 64
-    assert pf.frame_count(300, cap=10) == 10
-
-
-def test_default_figure_has_one_frame_per_window_and_rectangles_on_the_trace():
+def test_each_step_draws_its_window_on_the_trace():
     x = preset("ramp", 6, 6)
     res = pool2d(x, 2, 2)
-    fig = pf.playground_figure(res, x)
     tr = res.trace
-    assert [f.name for f in fig.frames] == [str(k) for k in range(9)]
     for k in range(9):
         i, j = divmod(k, 3)
-        shapes = _frame_shapes(fig, k)
+        shapes = _step_shapes(res, x, k)
         window = shapes[0]
         assert (window["xref"], window["yref"]) == ("x", "y")
         assert _rect(window) == (tr.row_start[i, j], tr.row_stop[i, j], tr.col_start[i, j], tr.col_stop[i, j])
@@ -66,22 +59,10 @@ def test_default_figure_has_one_frame_per_window_and_rectangles_on_the_trace():
         assert argmax["line"]["color"] == HIGHLIGHT
         assert _rect(argmax) == (rec.argmax[0], rec.argmax[0] + 1, rec.argmax[1], rec.argmax[1] + 1)
     # the tutorial's colours for the first four windows: pink, blue, green, yellow
-    assert [_frame_shapes(fig, k)[0]["line"]["color"] for k in range(4)] == list(WINDOW_COLORS)
+    assert [_step_shapes(res, x, k)[0]["line"]["color"] for k in range(4)] == list(WINDOW_COLORS)
 
 
-def test_play_and_pause_buttons_run_the_frames_in_order():
-    x = preset("ramp", 6, 6)
-    fig = pf.playground_figure(pool2d(x, 2, 2), x, play_label="播放", pause_label="暂停")
-    (menu,) = fig.layout.updatemenus
-    play, pause = menu.buttons
-    assert play.label.endswith("播放") and pause.label.endswith("暂停")
-    assert play.method == pause.method == "animate"
-    assert list(play.args[0]) == [str(k) for k in range(9)]
-    assert play.args[1]["frame"]["redraw"] is False  # only shapes move
-    assert list(pause.args[0]) == [None]
-
-
-def test_the_shown_step_is_drawn_before_the_animation_runs():
+def test_the_step_is_drawn_and_clamped():
     x = preset("ramp", 6, 6)
     res = pool2d(x, 2, 2)
     fig = pf.playground_figure(res, x, step=4)
@@ -93,22 +74,18 @@ def test_the_shown_step_is_drawn_before_the_animation_runs():
     assert _rect(last.to_plotly_json()) == (4, 6, 4, 6)
 
 
-def test_more_windows_than_the_cap_animate_the_first_ones():
+def test_every_one_of_256_windows_can_be_shown():
     x = preset("random", 16, 16, seed=1)
     res = pool2d(x, 1, 1)
     assert res.trace.n_windows == 256
-    fig = pf.playground_figure(res, x, step=200)
-    assert len(fig.frames) == pf.FRAME_CAP
-    assert list(fig.layout.updatemenus[0].buttons[0].args[0]) == [str(k) for k in range(64)]
-    assert _rect(_frame_shapes(fig, 63)[0]) == (3, 4, 15, 16)  # window 63 = row 3, column 15
-    assert _rect(fig.layout.shapes[0].to_plotly_json()) == (12, 13, 8, 9)  # step 200 still shown
+    assert _rect(_step_shapes(res, x, 63)[0]) == (3, 4, 15, 16)  # window 63 = row 3, column 15
+    assert _rect(_step_shapes(res, x, 200)[0]) == (12, 13, 8, 9)
+    assert _rect(_step_shapes(res, x, 255)[0]) == (15, 16, 15, 16)
 
 
-def test_a_single_window_needs_no_animation():
+def test_a_single_window():
     x = preset("ramp", 4, 4)
     fig = pf.playground_figure(pool2d(x, 4), x)
-    assert len(fig.frames) == 0
-    assert not fig.layout.updatemenus
     assert _rect(fig.layout.shapes[0].to_plotly_json()) == (0, 4, 0, 4)
 
 
@@ -164,18 +141,16 @@ def test_dilated_window_marks_each_tap():
     assert _rect(argmax) == (4, 5, 5, 6)  # the largest tap: row 4, column 5
 
 
-def test_a_dilated_figure_walks_the_taps_in_every_frame():
+def test_a_dilated_figure_walks_the_taps_at_every_step():
     x = preset("ramp", 7, 7)
     res = pool2d(x, 3, 2, dilation=2)
-    fig = pf.playground_figure(res, x)
-    for k, frame in enumerate(fig.frames):
-        outline, taps = _frame_shapes(fig, k)[:2]
+    for k in range(res.trace.n_windows):
+        outline, taps = _step_shapes(res, x, k)[:2]
         rec = res.trace.window(*divmod(k, res.output.shape[1]))
         assert outline["line"]["dash"] == "dot" and _rect(outline) == (rec.row_start, rec.row_stop,
                                                                        rec.col_start, rec.col_stop)
         assert taps["path"].count("M") == 9 and taps["line"]["color"] == window_color(k)
-    undilated = pf.playground_figure(pool2d(x, 3, 2), x)
-    assert all(s["type"] == "rect" for s in _frame_shapes(undilated, 0))
+    assert all(s["type"] == "rect" for s in _step_shapes(pool2d(x, 3, 2), x, 0))
 
 
 def test_input_and_output_cells_have_one_size_and_tops_in_line():
@@ -191,3 +166,16 @@ def test_input_and_output_cells_have_one_size_and_tops_in_line():
     assert lay.xaxis.side == lay.xaxis2.side == "top"
     assert (lay.xaxis.title.text, lay.xaxis2.title.text) == ("in", "out")
     assert list(lay.xaxis.tickvals) == [-1, 0, 1, 2, 3, 4] and list(lay.yaxis2.tickvals) == [0, 1]
+
+
+def test_at_step_moves_only_the_shapes():
+    x = preset("random", 7, 5, seed=3)
+    res = pool2d(x, (3, 2), 2, (1, 0, 0, 1), dilation=(1, 2), ceil_mode=True)
+    base = pf.playground_figure(res, x, input_title="in").to_plotly_json()
+    for k in (0, 3, res.trace.n_windows - 1, 99):
+        moved = pf.at_step(base, res, k)
+        built = pf.playground_figure(res, x, step=k, input_title="in").to_plotly_json()
+        assert moved["layout"]["shapes"] == built["layout"]["shapes"]
+        assert moved["data"] is base["data"]
+        assert {**moved["layout"], "shapes": None} == {**built["layout"], "shapes": None}
+    assert base["layout"]["shapes"] == pf.at_step(base, res, 0)["layout"]["shapes"]  # the base is not changed

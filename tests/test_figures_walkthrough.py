@@ -43,10 +43,15 @@ def test_core_gives_the_tutorials_numbers(results):
     np.testing.assert_array_equal(mx.output, MAX)
 
 
-def test_one_frame_per_window_in_visiting_order(fig, results):
-    assert [f.name for f in fig.frames] == ["1", "2", "3", "4"]
+def _steps():
+    """The figure at each step, 1 to 4."""
+    return [_figure(step=k) for k in (1, 2, 3, 4)]
+
+
+def test_one_still_figure_per_window_in_visiting_order(results):
     trace = results[0].trace
-    for k, frame in enumerate(fig.frames):
+    for k, frame in enumerate(_steps()):
+        assert not frame.frames and not frame.layout.sliders and not frame.layout.updatemenus
         i, j = divmod(k, 2)
         for xref in ("x", "x3"):  # both input panels
             win = _window(frame.layout.shapes, xref)
@@ -57,19 +62,19 @@ def test_one_frame_per_window_in_visiting_order(fig, results):
             assert [s.line.color for s in tints] == list(WINDOW_COLORS[:k])
 
 
-def test_frames_fill_the_output_cells_one_by_one(fig):
-    for k, frame in enumerate(fig.frames):
-        assert frame.traces == (1, 3)
-        for data, expected in zip(frame.data, (AVG, MAX)):
+def test_steps_fill_the_output_cells_one_by_one():
+    steps = _steps()
+    for k, frame in enumerate(steps):
+        for data, expected in zip(frame.data[1::2], (AVG, MAX)):
             text = np.array(data.text)
             flat = [str(v) if n <= k else UNFILLED_TEXT
                     for n, v in enumerate(np.array(expected).ravel().tolist())]
             assert text.ravel().tolist() == [s.removesuffix(".0") for s in flat]
             # computed cells carry their window's index (the colour band), the rest -1
             assert np.array(data.z).ravel().tolist() == [n if n <= k else -1 for n in range(4)]
-    last = fig.frames[-1]
-    assert np.array(last.data[0].text).tolist() == [["3.5", "5.5"], ["11.5", "13.5"]]
-    assert np.array(last.data[1].text).tolist() == [["6", "8"], ["14", "16"]]
+    last = steps[-1]
+    assert np.array(last.data[1].text).tolist() == [["3.5", "5.5"], ["11.5", "13.5"]]
+    assert np.array(last.data[3].text).tolist() == [["6", "8"], ["14", "16"]]
 
 
 def test_output_colours_are_the_window_colours(fig):
@@ -79,9 +84,9 @@ def test_output_colours_are_the_window_colours(fig):
     assert (fig.data[1].zmin, fig.data[1].zmax) == (-1.5, 3.5)
 
 
-def test_max_panel_highlights_the_argmax(fig, results):
+def test_max_panel_highlights_the_argmax(results):
     mx = results[1]
-    for k, frame in enumerate(fig.frames):
+    for k, frame in enumerate(_steps()):
         rec = mx.trace.window(*divmod(k, 2))
         marks = [s for s in frame.layout.shapes if s.line.color == HIGHLIGHT]
         assert len(marks) == 1
@@ -92,26 +97,10 @@ def test_max_panel_highlights_the_argmax(fig, results):
         assert X[rec.argmax] == rec.output
 
 
-@pytest.mark.parametrize("step", [1, 2, 3, 4])
-def test_base_figure_matches_the_frame_of_its_step(step):
-    fig = _figure(step=step)
-    frame = fig.frames[step - 1]
-    assert fig.layout.shapes == frame.layout.shapes
-    assert fig.layout.title.text == frame.layout.title.text
-    assert fig.data[1].text == frame.data[0].text and fig.data[3].text == frame.data[1].text
-    assert fig.layout.sliders[0].active == step - 1
-
-
-def test_title_carries_the_arithmetic_and_buttons_animate(fig):
+def test_title_carries_the_arithmetic_of_its_step(fig):
     assert fig.layout.title.text == "<b>Step 1:   3.5 = (1 + 2 + 5 + 6) / 4      max(1, 2, 5, 6) = 6</b>"
-    # every frame bold too, or Play would turn the title plain
-    assert fig.frames[3].layout.title.text == "<b>Step 4:   13.5 = (11 + 12 + 15 + 16) / 4      " \
-                                              "max(11, 12, 15, 16) = 16</b>"
-    play, pause = fig.layout.updatemenus[0].buttons
-    assert play.method == pause.method == "animate"
-    assert play.args[0] is None and play.args[1]["frame"]["redraw"] is True
-    assert list(pause.args[0]) == [None]
-    assert [list(s.args[0]) for s in fig.layout.sliders[0].steps] == [["1"], ["2"], ["3"], ["4"]]
+    assert _figure(step=4).layout.title.text == "<b>Step 4:   13.5 = (11 + 12 + 15 + 16) / 4      " \
+                                               "max(11, 12, 15, 16) = 16</b>"
     assert [a.text for a in fig.layout.annotations] == TITLES
 
 
@@ -127,8 +116,7 @@ def test_cells_have_one_size_in_every_panel(fig):
 
 def test_one_mode_alone():
     fig = _figure(step=2, modes=("max",), titles=TITLES[2:])
-    assert len(fig.data) == 2 and len(fig.frames) == 4
-    assert all(f.traces == (1,) for f in fig.frames)
+    assert len(fig.data) == 2 and not fig.frames
     assert fig.layout.title.text == "<b>Step 2:   max(3, 4, 7, 8) = 8</b>"
     assert [s.xref for s in fig.layout.shapes if s.line.color == HIGHLIGHT] == ["x"]
 

@@ -25,10 +25,13 @@ def test_defaults_show_figure2_and_the_papers_dynamic_k(lang):
     at = run(lang)
     assert at.title[0].value == t("km.title", lang)
     assert at.slider(key="km_k").value == 2 and at.toggle(key="km_keep_order").value is True
-    walk = figure(at, "km_walk")
-    np.testing.assert_array_equal(arr(walk["data"][1]["z"]), np.array(FIGURE2_KMAX).T)
-    assert [f["name"] for f in walk["frames"]] == ["F1", "F2", "F3", "F4"]
-    assert walk["layout"]["updatemenus"][0]["buttons"][0]["label"] == t("common.play", lang)
+    walk = figure(at, "km_walk")  # the walk starts at the first column, and steps on the page
+    assert at.slider(key="km_step").value == 1 and "frames" not in walk
+    np.testing.assert_array_equal(arr(walk["data"][1]["z"])[:, 0], np.array(FIGURE2_KMAX)[0])
+    assert np.isnan(arr(walk["data"][1]["z"])[:, 1:]).all()
+    assert at.button(key="km_play").label == t("common.play", lang)
+    at.slider(key="km_step").set_value(4).run()
+    np.testing.assert_array_equal(arr(figure(at, "km_walk")["data"][1]["z"]), np.array(FIGURE2_KMAX).T)
     text = markdown(at)
     for column, kept in zip(FIGURE2_INPUT.T, FIGURE2_KMAX):
         assert f"[{', '.join(str(int(v)) for v in column)}]" in text and f"**[{kept[0]}, {kept[1]}]**" in text
@@ -68,7 +71,7 @@ def test_chinese_sentence_and_words():
     (4, FIGURE2_INPUT),
 ])
 def test_k_slider_extremes(k, expected):
-    at = run()
+    at = run(km_step=4)  # the walk at its last column: every output column written
     at.slider(key="km_k").set_value(k).run()
     assert not at.exception
     np.testing.assert_array_equal(arr(figure(at, "km_walk")["data"][1]["z"]), expected)
@@ -79,7 +82,7 @@ def test_k_slider_extremes(k, expected):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_keep_order_off_sorts_largest_first(lang):
-    at = run(lang)
+    at = run(lang, km_step=4)
     at.toggle(key="km_keep_order").set_value(False).run()
     assert not at.exception
     np.testing.assert_array_equal(arr(figure(at, "km_walk")["data"][1]["z"]), [[3, 8, 8, 9], [2, 6, 6, 5]])

@@ -179,7 +179,7 @@ def test_the_files_the_buttons_build():
     assert t("wt.panel_input", "en", mode=t("common.max", "en")) in html
     view = km.compute(KM)
     html = ui_quiz._html(partial(ui_quiz._km_figure, view, "zh")).decode()
-    assert "Plotly.newPlot" in html and t("km.column", "zh") in html
+    assert "Plotly.newPlot" in html and t(view.output_title[0], "zh", **view.output_title[1]) in html
 
 
 def test_a_cell_question_has_a_picture_to_click():

@@ -35,8 +35,14 @@ def _shows_step(at, step: int, modes=("avg", "max")) -> None:
         assert (f"`{MAX_STEPS[k]}`" in text) == (k == step - 1 and "max" in modes)
     assert at.button(key="wt_back").disabled == (step == 1)
     assert at.button(key="wt_next").disabled == (step == 4)
-    spec = _spec(at)
-    assert spec["layout"]["sliders"][0]["active"] == step - 1
+    # the chart shows the same step: its title, the current window's colour, the outputs so far
+    layout = _spec(at)["layout"]
+    assert "frames" not in _spec(at) and "sliders" not in layout and "updatemenus" not in layout
+    assert f" {step}:" in layout["title"]["text"] or f" {step}：" in layout["title"]["text"]
+    outlined = [s for s in layout["shapes"] if s["line"]["width"] == 4 and s["xref"] in ("x", "x3")]
+    assert {s["line"]["color"] for s in outlined} - {HIGHLIGHT} == {WINDOW_COLORS[step - 1]}
+    for trace in _spec(at)["data"][1::2]:
+        assert sum(v != "?" for row in trace["text"] for v in row) == step
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -60,19 +66,16 @@ def test_defaults(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_chart_has_four_frames_in_the_tutorials_colours(lang):
-    spec = _spec(_run(lang))
-    frames = spec["frames"]
-    assert [f["name"] for f in frames] == ["1", "2", "3", "4"]
-    for k, frame in enumerate(frames):
-        outlined = [s for s in frame["layout"]["shapes"] if s["line"]["width"] == 4 and s["xref"] == "x"]
-        assert [s["line"]["color"] for s in outlined] == [WINDOW_COLORS[k]]
-        assert sum(s["line"]["color"] == HIGHLIGHT for s in frame["layout"]["shapes"]) == 1
-    assert frames[-1]["data"][0]["text"] == [["3.5", "5.5"], ["11.5", "13.5"]]
-    assert frames[-1]["data"][1]["text"] == [["6", "8"], ["14", "16"]]
-    buttons = spec["layout"]["updatemenus"][0]["buttons"]
-    assert [b["label"] for b in buttons] == [f"▶ {t('common.play', lang)}", f"❚❚ {t('common.pause', lang)}"]
-    titles = [a["text"] for a in spec["layout"]["annotations"]]
+def test_chart_is_one_still_step_in_the_tutorials_colours(lang):
+    at = _run(lang, wt_step="4")
+    spec = _spec(at)
+    assert "frames" not in spec  # one step control: the page's, not a Plotly animation
+    layout = spec["layout"]
+    assert sum(s["line"]["color"] == HIGHLIGHT for s in layout["shapes"]) == 1
+    assert spec["data"][1]["text"] == [["3.5", "5.5"], ["11.5", "13.5"]]
+    assert spec["data"][3]["text"] == [["6", "8"], ["14", "16"]]
+    assert layout["title"]["text"].startswith(f"<b>{t('common.step', lang)} 4{':' if lang == 'en' else '：'}")
+    titles = [a["text"] for a in layout["annotations"]]
     assert titles[0] == t("wt.panel_input", lang, mode=t("common.avg", lang))
     assert titles[3] == t("wt.panel_output", lang, mode=t("common.max", lang))
 
@@ -113,7 +116,7 @@ def test_one_mode_only(off, modes):
     assert not at.exception
     _shows_step(at, 2, modes)
     spec = _spec(at)
-    assert len(spec["data"]) == 2 and len(spec["frames"]) == 4
+    assert len(spec["data"]) == 2 and "frames" not in spec
     assert (t("wt.max_head", "en") in _text(at)) == (modes == ("max",))
     assert (t("wt.avg_head", "en") in _text(at)) == (modes == ("avg",))
 

@@ -80,11 +80,6 @@ def test_the_size_formula_and_the_two_corrections_of_the_tutorial():
     assert view.half_note == ("wt.size_half", {"h": 5, "out": 2, "half": "2.5"})
 
 
-def test_back_and_next_stay_within_the_windows():
-    assert [wt.moved(s, +1) for s in (1, 2, 3, 4)] == [2, 3, 4, 4]
-    assert [wt.moved(s, -1) for s in (1, 2, 3, 4)] == [1, 1, 2, 3]
-
-
 @pytest.mark.parametrize("settings", [wt.Settings(step=0), wt.Settings(step=5), wt.Settings(modes=("mean",))])
 def test_settings_outside_the_lesson_are_refused(settings):
     with pytest.raises(ValueError):

@@ -1,7 +1,7 @@
 """Figures for the K-max pooling lesson (the tutorial's figure 2).
 
 * :func:`kmax_walk_figure`: the input matrix and its K-max output side by
-  side, with one animation frame per column.
+  side, walked one column at a time (the page moves the column).
 * :func:`sentence_figures`: a sentence as a (features x words) matrix and
   what K-max along the words keeps.
 * :func:`dynamic_k_figure`: the paper's k per layer.
@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numbers import fmt
-from .grid import HIGHLIGHT, cell_shape, colon_after, grid_figure, window_color, window_shape
+from .grid import HIGHLIGHT, cell_shape, grid_figure, window_color, window_shape
 
 DONE_COLOR = "#999999"  # cells kept in columns already walked
 
@@ -30,9 +30,8 @@ def _blank_after(values: np.ndarray, text: np.ndarray, col: int):
     return z, t
 
 
-def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
-                     output_title: str = "Output", play_label: str = "Play",
-                     pause_label: str = "Pause", step_label: str = "Column") -> go.Figure:
+def kmax_walk_figure(x, kres, *, column: int | None = None, col_labels=None, input_title: str = "Input",
+                     output_title: str = "Output") -> go.Figure:
     """The input and its K-max output in one picture, walked column by column.
 
     Parameters
@@ -41,13 +40,15 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
         Each column is one feature, pooled along the rows (``axis=-2``).
     kres : KMaxResult
         ``kmax_pool(x, k, axis=-2, ...)``.
+    column : int, optional
+        0-based column walked so far. ``None``: everything, every kept cell
+        outlined. Column ``c`` outlines column ``c`` and its output column,
+        marks its kept cells, greys those of the columns before it and writes
+        the output up to column ``c``.
     col_labels : sequence of str, optional
         Column names (``F1``, ``F2``... by default).
 
-    The output occupies columns ``W+1 .. 2W`` of the same axes, rows
-    ``0..k-1``. The still figure shows everything; frame ``c`` (named after
-    column ``c``) outlines column ``c``, marks its kept cells and writes the
-    output up to column ``c``.
+    The output occupies columns ``W+1 .. 2W`` of the same axes, rows ``0..k-1``.
     """
     x = np.asarray(x, dtype=float)
     h, w = x.shape
@@ -60,8 +61,14 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
     out_x = np.arange(w) + w + 1
     out_text = np.vectorize(fmt, otypes=[object])(kres.output)
     origin = np.vectorize(str, otypes=[object])(kres.indices)
+    if column is not None:
+        if not 0 <= column < w:
+            raise ValueError(f"column must be between 0 and {w - 1}, got {column}")
+        out_z, out_text = _blank_after(kres.output, out_text, column)
+    else:
+        out_z = kres.output
     fig.add_trace(go.Heatmap(
-        z=kres.output, x=out_x, y=np.arange(k), text=out_text, texttemplate="%{text}",
+        z=out_z, x=out_x, y=np.arange(k), text=out_text, texttemplate="%{text}",
         customdata=origin, textfont={"size": 15, "color": "black"},
         colorscale=fig.data[0].colorscale, zmin=lo, zmax=hi if hi > lo else lo + 1, showscale=False,
         xgap=2, ygap=2, hovertemplate="%{text} ← %{customdata}<extra></extra>", name="output",
@@ -78,40 +85,15 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
         return shapes
 
     all_shapes = [cell_shape(r, c, HIGHLIGHT, width=4) for r, c in zip(rows, cols)]
-    fig.frames = [
-        go.Frame(
-            name=labels[c],
-            data=[go.Heatmap(z=z, text=t)],
-            traces=[1],
-            layout={"shapes": column_shapes(c)},
-        )
-        for c in range(w)
-        for z, t in [_blank_after(kres.output, out_text, c)]
-    ]
-    anim = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}}
     fig.update_layout(
-        shapes=all_shapes,
-        height=int(190 + 72 * h),
-        margin={"l": 30, "r": 10, "t": 70, "b": 110},
+        shapes=all_shapes if column is None else column_shapes(column),
+        height=int(120 + 72 * h),
+        margin={"l": 30, "r": 10, "t": 70, "b": 30},
         annotations=[
             {"x": x_mid, "y": 1, "xref": "x", "yref": "paper", "yshift": 26, "text": f"<b>{title}</b>",
              "showarrow": False, "yanchor": "bottom", "font": {"size": 15}}
             for x_mid, title in (((w - 1) / 2, input_title), (w + 1 + (w - 1) / 2, output_title))
         ],
-        updatemenus=[{
-            "type": "buttons", "direction": "left", "x": 0.0, "y": -0.08, "xanchor": "left", "yanchor": "top",
-            "showactive": False,
-            "buttons": [
-                {"label": play_label, "method": "animate",
-                 "args": [None, {**anim, "frame": {"duration": 1100, "redraw": True}, "fromcurrent": False}]},
-                {"label": pause_label, "method": "animate", "args": [[None], anim]},
-            ],
-        }],
-        sliders=[{
-            "active": w - 1, "x": 0.22, "len": 0.78, "y": -0.04, "yanchor": "top",
-            "currentvalue": {"prefix": step_label + colon_after(step_label)},
-            "steps": [{"label": labels[c], "method": "animate", "args": [[labels[c]], anim]} for c in range(w)],
-        }],
     )
     fig.update_xaxes(tickvals=list(np.arange(w)) + list(out_x), ticktext=labels + labels,
                      range=[-0.5, 2 * w + 0.5])

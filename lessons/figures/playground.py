@@ -1,9 +1,9 @@
 """Figures of the playground (lesson 3).
 
 - :func:`playground_figure`: the padded input and the output side by side,
-  the current window outlined, with Plotly frames that walk the window over
-  the input (at most :data:`lessons.playground.FRAME_CAP` of them) while the
-  output cell it fills lights up.
+  the current window outlined and the output cell it fills lit up. One still
+  picture per step: the page moves the step and redraws it, Play included
+  (``lessons/ui_step.py``), so there are no Plotly frames.
 - :func:`input_figure`: the input alone, when no window fits.
 
 Plotly and NumPy only; what the page says about the windows is worked out in
@@ -15,27 +15,21 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..playground import FRAME_CAP
 from .grid import HIGHLIGHT, cell_shape, grid_figure, padded_view, record_shapes, window_color
 from .panels import Panel, on_panel, panel_layout
 
-__all__ = ["FRAME_CAP", "frame_count", "playground_figure", "input_figure", "static_traces", "step_shapes"]
+__all__ = ["playground_figure", "at_step", "input_figure", "static_traces", "step_shapes"]
 
 BORDER = "#333333"  # outline of the real input
 OVERHANG_FILL = "#fafafa"  # past the padding (ceil mode): neither input nor padding, unlike grey padding
 GAP_CELLS = 1.5  # space between the input and the output, in cells
 
 
-def frame_count(n_windows: int, cap: int = FRAME_CAP) -> int:
-    """How many windows the animation walks through: all of them, up to ``cap``."""
-    return max(0, min(int(n_windows), int(cap)))
-
-
 def _outline_trace(top, bottom, left, right, *, dash: str = "solid", width: float = 2) -> dict:
     """A closed line around rows ``[top, bottom)`` and columns ``[left, right)``.
 
-    Outlines that never move are traces, not layout shapes, so the animation
-    frames (which replace every layout shape) stay small.
+    Outlines that never move are traces, not layout shapes: the layout's shapes
+    are only what changes from one step to the next.
     """
     y0, y1, x0, x1 = top - 0.5, bottom - 0.5, left - 0.5, right - 0.5
     return {"type": "scatter", "x": [x0, x1, x1, x0, x0], "y": [y0, y0, y1, y1, y0], "mode": "lines",
@@ -99,10 +93,8 @@ def input_figure(values, *, title: str = "") -> go.Figure:
     return grid_figure(np.asarray(values, float), title=title)
 
 
-def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
-                      input_title: str = "", output_title: str = "",
-                      play_label: str = "Play", pause_label: str = "Pause",
-                      padding_label: str = "pad", overhang_label: str = "out", frame_ms: int = 700) -> go.Figure:
+def playground_figure(res, values, *, step: int = 0, input_title: str = "", output_title: str = "",
+                      padding_label: str = "pad", overhang_label: str = "out") -> go.Figure:
     """The padded input (left) and the output (right) in one figure.
 
     Parameters
@@ -112,13 +104,10 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     values : (H, W) array
         The input as pooled.
     step : int
-        0-based raster index of the window shown before the animation runs.
-    cap : int
-        Most windows the animation visits (the first ``cap`` in raster order).
+        0-based raster index of the window shown (clipped to the windows there are).
 
-    The figure's ``frames`` (named ``"0"``, ``"1"``, ...) change only
-    ``layout.shapes``, to :func:`step_shapes` of that window; the outlines of
-    :func:`static_traces` never move. Equal cell sizes on both sides; padding
+    ``layout.shapes`` are :func:`step_shapes` of that window; the outlines of
+    :func:`static_traces` do not depend on the step. Equal cell sizes on both sides; padding
     cells grey and labelled ``padding_label``; cells a ceil-mode window reaches past
     the padding white and labelled ``overhang_label`` (they count for nothing, not
     even as padding).
@@ -144,30 +133,20 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
         spacing=GAP_CELLS / (n_cols_in + GAP_CELLS + wo), ticks="top",
         tick_size=10 if max(n_rows, n_cols_in) > 10 else 12, title_size=14, axis_titles=True, y_toward=None)
     layout.update(height=int(min(640, 110 + (46 if n_rows <= 10 else 26) * n_rows)),
-                  margin={"l": 30, "r": 10, "t": 60, "b": 50})
+                  margin={"l": 30, "r": 10, "t": 60, "b": 20})
     data = fin["data"] + [{**heat, "xaxis": "x2", "yaxis": "y2"} for heat in fout["data"]] + static_traces(trace)
 
-    n = trace.n_windows
-    dilated = trace.geometry.dilated
-    step = min(max(int(step), 0), n - 1)
-    shown = trace.window(*divmod(step, wo))
-    layout["shapes"] = step_shapes(shown, dilated=dilated)
-    frames = []
-    n_frames = frame_count(n, cap)
-    if n_frames > 1:
-        frames = [{"name": str(k), "layout": {"shapes": step_shapes(
-            shown if k == step else trace.window(*divmod(k, wo)), dilated=dilated)}} for k in range(n_frames)]
-        play = {"frame": {"duration": frame_ms, "redraw": False}, "mode": "immediate",
-                "fromcurrent": False, "transition": {"duration": 0}}
-        pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
-                 "transition": {"duration": 0}}
-        layout["updatemenus"] = [{
-            "type": "buttons", "direction": "left", "showactive": False,
-            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "pad": {"t": 8},
-            "buttons": [
-                {"label": "▶ " + play_label, "method": "animate",
-                 "args": [[str(k) for k in range(n_frames)], play]},
-                {"label": "‖ " + pause_label, "method": "animate", "args": [[None], pause]},
-            ],
-        }]
-    return go.Figure(data=data, layout=layout, frames=frames)
+    step = min(max(int(step), 0), trace.n_windows - 1)
+    layout["shapes"] = step_shapes(trace.window(*divmod(step, wo)), dilated=trace.geometry.dilated)
+    return go.Figure(data=data, layout=layout)
+
+
+def at_step(fig: dict, res, step: int) -> dict:
+    """``fig``, a :func:`playground_figure` of ``res`` as a dict, moved to the
+    0-based ``step``: only ``layout.shapes`` change (clipped like
+    :func:`playground_figure`'s). Play redraws the figure at every step, and
+    building it anew costs some ten times more than this at 16×16."""
+    trace = res.trace
+    step = min(max(int(step), 0), trace.n_windows - 1)
+    shapes = step_shapes(trace.window(*divmod(step, res.output.shape[-1])), dilated=trace.geometry.dilated)
+    return {**fig, "layout": {**fig["layout"], "shapes": shapes}}

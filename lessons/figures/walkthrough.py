@@ -3,8 +3,8 @@
 Lesson 1 shows a feature map with every window outlined next to its pooled
 result (:func:`intro_figure`). Lesson 2 walks through the tutorial's Figure 1
 window by window (:func:`walkthrough_figure`, from a
-:class:`lessons.walkthrough.View`): one Plotly frame per window, so Play runs
-in the browser without rerunning the script. Every number and rectangle comes
+:class:`lessons.walkthrough.View`): one still picture per step, which the page
+redraws as its step moves (Play included; see ``lessons/ui_step.py``). Every number and rectangle comes
 from a ``pooling_core`` trace. Plotly and NumPy only; no streamlit.
 """
 
@@ -21,7 +21,6 @@ UNFILLED_FILL = "#f4f4f4"  # output cells not computed yet
 UNFILLED_TEXT = "?"
 VISITED_ALPHA = 0.13
 PLAIN_SCALE = [[0.0, "#f5f5f5"], [1.0, "#f5f5f5"]]  # walkthrough input: neutral, so window colours stand out
-FRAME_MS = 1100  # how long Play shows each window
 
 
 # --------------------------------------------------------------------------- pieces
@@ -124,22 +123,20 @@ def _step_shapes(modes, k: int) -> list[dict]:
 
 
 def _step_title(view, k: int, step_label: str) -> str:
-    # Bold in every frame: Streamlit's theme bolds only the first title, and
-    # Play would otherwise turn it plain.
+    # Bold by hand: Streamlit's theme does not bold every title.
     lines = "      ".join(m.arithmetic[k] for m in view.modes)
     return f"<b>{step_label} {k + 1}{colon_after(step_label)}  {lines}</b>"
 
 
-def walkthrough_figure(view, *, titles, play_label: str = "Play", pause_label: str = "Pause",
-                       step_label: str = "Step") -> go.Figure:
-    """The window-by-window walkthrough, animated with one frame per window.
+def walkthrough_figure(view, *, titles, step_label: str = "Step") -> go.Figure:
+    """The walkthrough at ``view.step``: one still picture per step.
 
     For each mode the figure holds two panels: the input with the current
-    window (max pooling: its winning cell outlined in ``HIGHLIGHT``), and the
-    output with the cells computed so far in their windows' colours. Frame
-    ``k`` (named ``str(k + 1)``) shows window ``k`` and output cells ``0..k``;
-    the figure's own state is the frame for ``view.step``, so it matches the
-    page's step widget until Play is pressed. The title carries the arithmetic.
+    window (max pooling: its winning cell outlined in ``HIGHLIGHT``; earlier
+    windows faintly tinted), and the output with the cells computed so far in
+    their windows' colours. The title carries the step's arithmetic. There are
+    no Plotly frames: the page moves the step (``lessons.ui_step``), so the
+    chart never shows another step than the page's controls and text.
 
     Parameters
     ----------
@@ -151,7 +148,6 @@ def walkthrough_figure(view, *, titles, play_label: str = "Play", pause_label: s
     modes, step = view.modes, view.step
     if not modes:
         raise ValueError("the walkthrough figure needs at least one mode switched on")
-    n = len(modes[0].records)
     x = np.asarray(modes[0].result.input, dtype=float)
     panels = []
     for m, mode in enumerate(modes):
@@ -161,40 +157,11 @@ def walkthrough_figure(view, *, titles, play_label: str = "Play", pause_label: s
     for m, mode in enumerate(modes):
         data += [_input_trace(x, 2 * m + 1, colorscale=PLAIN_SCALE),
                  _output_trace(mode.result, mode.records, step, 2 * m + 2)]
-    output_traces = [2 * m + 1 for m in range(len(modes))]
-    frames = [
-        dict(
-            name=str(k + 1),
-            data=[_output_trace(mode.result, mode.records, k + 1, 2 * m + 2) for m, mode in enumerate(modes)],
-            traces=output_traces,
-            layout={"shapes": _step_shapes(modes, k),
-                    "title": {"text": _step_title(view, k, step_label)}},
-        )
-        for k in range(n)
-    ]
-    play = {"frame": {"duration": FRAME_MS, "redraw": True}, "fromcurrent": True,
-            "transition": {"duration": 0}, "mode": "immediate"}
-    pause = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}, "mode": "immediate"}
-    jump = {"frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}, "mode": "immediate"}
     layout.update(
         shapes=_step_shapes(modes, step - 1),
         title={"text": _step_title(view, step - 1, step_label), "x": 0.5, "xanchor": "center",
                "font": {"size": 19, "family": "monospace"}},
-        height=540,
-        margin={"l": 30, "r": 20, "t": 100, "b": 110},
-        updatemenus=[{
-            "type": "buttons", "direction": "left", "showactive": False,
-            "x": 0.0, "xanchor": "left", "y": -0.1, "yanchor": "top", "pad": {"t": 12, "r": 10},
-            "buttons": [
-                {"label": f"▶ {play_label}", "method": "animate", "args": [None, play]},
-                {"label": f"❚❚ {pause_label}", "method": "animate", "args": [[None], pause]},
-            ],
-        }],
-        sliders=[{
-            "active": step - 1, "x": 0.22, "len": 0.78, "y": -0.1, "yanchor": "top", "pad": {"t": 8},
-            "currentvalue": {"prefix": f"{step_label} ", "font": {"size": 14}},
-            "steps": [{"label": str(k + 1), "method": "animate", "args": [[str(k + 1)], jump]}
-                      for k in range(n)],
-        }],
+        height=460,
+        margin={"l": 30, "r": 20, "t": 100, "b": 30},
     )
-    return go.Figure({"data": data, "layout": layout, "frames": frames})
+    return go.Figure({"data": data, "layout": layout})

@@ -32,11 +32,11 @@ TEXT = {
               "就像普通的 top-k 那样。",
     },
     "km.walk_hint": {
-        "en": "Press **{play}** or drag the slider under the picture to walk the columns. The "
-              "current column is framed in colour, its kept cells are outlined in vermilion, and "
-              "its output column is written on the right. Columns already done keep a grey outline.",
-        "zh": "点击**{play}**或拖动图下方的滑块，逐列查看。当前列用彩色框标出，被保留的格子用朱红色"
-              "描边，对应的输出列写在右侧；已经处理过的列保留灰色描边。",
+        "en": "Walk the columns with Back and Next, the slider or Play. The current column is framed in "
+              "colour, its kept cells are outlined in vermilion, and its output column is written on the "
+              "right. Columns already done keep a grey outline.",
+        "zh": "用“上一步”“下一步”、滑块或“播放”逐列查看。当前列用彩色框标出，被保留的格子用朱红色描边，"
+              "对应的输出列写在右侧；已经处理过的列保留灰色描边。",
     },
     "km.output_title": {"en": "Output: {k} × {w}", "zh": "输出：{k} × {w}"},
     "km.column": {"en": "Column", "zh": "列"},

@@ -157,11 +157,6 @@ TEXT = {
               "既不是输入也不是填充，什么都不算，连平均池化的除数也不计入。",
     },
     "pg.overhang_cell": {"en": "outside", "zh": "界外"},
-    "pg.anim_cap": {
-        "en": "There are {n} windows; the animation plays the first {cap} to stay quick. The window "
-              "slider reaches every one of them.",
-        "zh": "共有 {n} 个窗口；为保证流畅，动画只播放前 {cap} 个。用窗口滑块可以查看任意一个。",
-    },
     "pg.step": {"en": "Window", "zh": "窗口"},
     "pg.step_help": {
         "en": "Windows are numbered row by row, left to right, like reading a page.",

@@ -14,10 +14,10 @@ TEXT = {
         "zh": "请至少打开平均池化或最大池化中的一项，才能看到逐步演示。",
     },
     "wt.play_hint": {
-        "en": "Two ways to step: the buttons and slider above move one window at a time and show "
-              "the arithmetic below; ▶ inside the chart plays all {windows} windows as an animation.",
-        "zh": "两种逐步演示的方式：上方的按钮和滑块每次移动一个窗口，下方会给出对应的计算过程；"
-              "图中的 ▶ 按钮则把 {windows} 个窗口连续播放一遍。",
+        "en": "Step through the {windows} windows with Back and Next, the slider or Play: the chart, the "
+              "arithmetic and the output so far below always show the same window.",
+        "zh": "用“上一步”“下一步”、滑块或“播放”逐个查看 {windows} 个窗口：图、下方的计算过程和已得到的"
+              "输出始终对应同一个窗口。",
     },
     "wt.where": {
         "en": "**Step {n} of {total}**: the {color} window covers rows {r0}–{r1} and columns "

@@ -1,5 +1,5 @@
 """Every lesson in a real browser: it opens in both languages without an
-error and draws its charts; the walkthrough's animation plays; a shared URL
+error and draws its charts; a shared URL
 restores its settings, also as the first request to a fresh server; moving a
 slider reruns the page and updates the URL; the language switch keeps the
 settings and follows the student to the next page.
@@ -9,7 +9,6 @@ Screenshots of every page in both languages go to ``artifacts/``.
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -165,48 +164,7 @@ def test_page_opens_and_draws(page, app_server, lesson, lang):
     assert t("app.sidebar_note", lang) in page.inner_text("[data-testid=stSidebar]")
 
 
-# (b) the walkthrough's animation --------------------------------------------------------
-
-ANIMATED = """() => [...document.querySelectorAll('.js-plotly-plot')].findIndex(
-    p => p._transitionData && p._transitionData._frames && p._transitionData._frames.length > 1)"""
-
-ANIMATION_STATE = """(i) => {
-    const p = document.querySelectorAll('.js-plotly-plot')[i], L = p._fullLayout;
-    return JSON.stringify({
-        sliders: (L.sliders || []).map(s => s.active),
-        shapes: (L.shapes || []).map(s => [s.x0, s.y0, s.x1, s.y1]),
-        annotations: (L.annotations || []).map(a => [a.text, a.x, a.y]),
-        data: p.data.map(d => [d.z, d.text, d.x, d.y]),
-    });
-}"""
-
-
-def test_walkthrough_animation_plays(page, app_server):
-    lesson = lesson_by_path("walkthrough")
-    open_lesson(page, app_server, page_url(app_server.url, lesson.url_path))
-    plot = page.evaluate(ANIMATED)
-    assert plot >= 0, "the walkthrough has no chart with animation frames"
-    chart = page.locator(".js-plotly-plot").nth(plot)
-    chart.scroll_into_view_if_needed()
-    buttons = chart.locator(".updatemenu-button")
-    assert buttons.count() >= 1, "the animated chart has no Play button (updatemenu)"
-    labels = [s.strip() for s in buttons.all_text_contents()]
-    play = next((i for i, s in enumerate(labels) if t("common.play", "en") in s or "▶" in s), 0)
-
-    before = page.evaluate(ANIMATION_STATE, plot)
-    active_before = json.loads(before)["sliders"]
-    buttons.nth(play).click()
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        page.wait_for_function(f"(i) => ({ANIMATION_STATE})(i) !== {json.dumps(before)}", arg=plot, timeout=4_000)
-    except PlaywrightTimeout:
-        raise AssertionError(f"nothing moved 4 s after pressing {labels[play]!r} (buttons {labels})") from None
-    page.wait_for_timeout(1_500)
-    after = json.loads(page.evaluate(ANIMATION_STATE, plot))
-    if active_before and after["sliders"]:
-        assert after["sliders"][0] > active_before[0], (active_before, after["sliders"])
-    assert_no_errors(page, app_server)
+# (b) the walkthrough's Play, Back/Next and keys: tests/browser/test_step.py
 
 
 # (c) a shared URL restores its settings ------------------------------------------------
