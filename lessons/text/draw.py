@@ -47,6 +47,11 @@ TEXT = {
                        "zh": "网格需要 {expected} 个格子，代码中有 {got} 个。"},
     "draw.err.too_large": {"en": "cell {cell} is not a number from −{limit} to {limit}.",
                            "zh": "第 {cell} 个格子不是 −{limit} 到 {limit} 之间的数。"},
+    "draw.inv_note": {
+        "en": "Your own drawing is the input, set in the middle of the chosen pattern's scene: a shift "
+              "brings the scene's neighbouring cells into view.",
+        "zh": "输入是你自己画的图案，放在所选图案场景的正中间：平移时，场景中相邻的格子会移进视野。",
+    },
     "draw.text_fallback": {
         "en": "Until the numbers are fixed, the page pools the grid drawn above.",
         "zh": "在数值改好之前，页面先对上方画出的网格做池化。",
