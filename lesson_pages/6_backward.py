@@ -12,6 +12,7 @@ from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
 from lessons.ui import chart, explained_errors, lang, tr
+from lessons.ui_draw import draw_input
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
@@ -70,8 +71,9 @@ with st.container(border=True):
     b0.markdown(tr("bw.try"))
     for col, name in zip((b1, b2, b3), bw.QUICK):
         col.button(tr(f"bw.try_{name}"), key=f"bw_try_{name}", on_click=_apply, args=(name,), width="stretch")
+    drawn = draw_input("bw", bw.make_input(x_preset, n, int(seed)), base=(x_preset, int(seed)))
 
-settings = bw.Settings(x_preset, n, int(seed), k, s, p, bool(cip), g_preset, g_text)
+settings = bw.Settings(x_preset, n, int(seed), k, s, p, bool(cip), g_preset, g_text, drawn)
 lesson = None
 with explained_errors():
     lesson, figs = _lesson(settings, lang())

@@ -66,3 +66,37 @@ def test_the_invariance_drawing_resizes_a_code_of_another_size():
     assert (shown[:2, :2] == 9).all()
     np.testing.assert_array_equal(shown[2:], inv.pattern_view("figure3")[2:])
     assert t("draw.resized", "en", h=6, w=6, dh=2, dw=2, rows=2, cols=2) in _captions(at)
+
+
+# backward -----------------------------------------------------------------------------------
+
+def test_a_backward_drawing_is_hashable_and_pooled():
+    from lessons import backward as bw
+    drawn = ((0.0, 0.0, 0.0, 0.0), (0.0, 9.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 1.0))
+    s = bw.Settings(x_drawn=drawn)
+    assert {s: 1}[bw.Settings(x_drawn=drawn)] == 1  # the page caches by settings
+    lesson = bw.compute(s)
+    assert lesson.max.res.output.tolist() == [[9, 0], [0, 1]]
+    with pytest.raises(ValueError, match="must be 5x5 to match n"):
+        bw.compute(bw.Settings(n=5, x_drawn=drawn))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_backward_page_draws_its_input_and_keeps_the_overlap_on_a_new_n(lang):
+    drawn = np.zeros((4, 4))
+    drawn[1, 1] = 9
+    at = run_page("6_backward.py", lang, bw_draw=encode(drawn))
+    np.testing.assert_array_equal(_pad(at, "bw"), drawn)
+    assert t("draw.using", lang, n=16, total=16) in _captions(at)
+    at.slider(key="bw_n").set_value(5).run()
+    assert not at.exception
+    assert _pad(at, "bw")[1, 1] == 9 and _pad(at, "bw")[4].tolist() == [21, 22, 23, 24, 25]  # ramp fills in
+    assert t("draw.resized", lang, h=5, w=5, dh=4, dw=4, rows=4, cols=4) in _captions(at)
+    at.radio(key="bw_x").set_value("ties").run()
+    assert at.text_input(key="bw_draw").value == ""
+
+
+def test_the_backward_page_explains_a_hostile_drawing():
+    at = run_page("6_backward.py", "zh", bw_draw="4x4i" + "Z" * 99)
+    reason = t("draw.err.count", "zh", expected=16, got="> 16")
+    assert t("draw.bad_code", "zh", reason=reason) in _captions(at)
