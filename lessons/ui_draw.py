@@ -115,14 +115,13 @@ def draw_input(prefix: str, example, *, base, title: str = "draw.title", palette
                 st.caption(tr("draw.using", n=changed, total=grid.size))
         with top:
             st.caption(tr("draw.hint"))
-            c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
-            c1.segmented_control(tr("draw.value"), palette, default=default, key=k["paint"])
-            c2.button(tr("draw.clear"), key=k["draw_clear"], icon=":material/ink_eraser:", disabled=not code,
-                      on_click=s.update, kwargs={k["draw"]: ""})
+            st.pills(tr("draw.value"), palette, default=default, key=k["paint"])
             chart_key = f"{prefix}_pad_{s.get(k['draw_n'], 0)}"
             st.plotly_chart(pad_figure(grid, drawn=grid != example, hover=tr("draw.pad_hover")), key=chart_key,
                             width="stretch", config={"displaylogo": False}, selection_mode=("points", "box"),
                             on_select=partial(_painted, prefix, chart_key, grid, example, default))
+            st.button(tr("draw.clear"), key=k["draw_clear"], icon=":material/ink_eraser:", disabled=not code,
+                      on_click=s.update, kwargs={k["draw"]: ""})
             if text:
                 _text_box(prefix, text["key"], grid, example, text["label"], text["help"])
     return None if not changed else tuple(map(tuple, grid.tolist()))

@@ -37,5 +37,5 @@ def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}") -> go.F
     if drawn is not None:
         for r, c in zip(*np.nonzero(np.asarray(drawn, bool))):
             fig.add_shape(cell_shape(int(r), int(c), HIGHLIGHT, width=2))
-    fig.update_layout(hovermode="closest", margin={"l": 30, "r": 10, "t": 30, "b": 10})
+    fig.update_layout(hovermode="closest", margin={"l": 30, "r": 10, "t": 56, "b": 10})
     return fig

@@ -1,0 +1,115 @@
+"""Draw your own input, in Chromium: on the playground, invariance and backward pages, in
+both languages, clicking pad cells changes the lesson's figures and the URL, and that URL
+opened in a fresh browser context shows the same drawing."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
+import pytest
+
+from lessons.drawing import decode
+from lessons.i18n import t
+
+from . import ERROR_ALERT, EXCEPTION, new_page, page_url, runs, screenshot, wait_for_app, wait_for_rerun
+
+pytestmark = pytest.mark.browser
+
+# page, URL settings, expander title, URL key, the pad's shape, and two (cell, value) paints
+CASES = {
+    "playground": ("pg_h=4&pg_w=4", "draw.title_typed", "pg_draw", (4, 4), [((1, 2), 9), ((3, 0), 0)]),
+    "invariance": ("", "draw.title", "inv_draw", (6, 6), [((0, 1), 0), ((2, 2), 9)]),
+    "backward": ("", "draw.title", "bw_draw", (4, 4), [((0, 0), 9), ((3, 3), 0)]),
+}
+
+# Every chart's values (heatmap z) but the pad's: what the lesson draws.
+LESSON_VALUES = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .filter(c => ![...c.closest('[class*=st-key-]')?.classList || []].some(k => k.includes('_pad_')))
+    .map(c => c.querySelector('.js-plotly-plot'))
+    .filter(p => p && p._fullData)
+    .map(p => JSON.stringify(p._fullData.filter(d => d.type === 'heatmap').map(d => d.z)))"""
+
+PAD = "[data-testid=stPlotlyChart][class*=_pad_], [class*=_pad_] [data-testid=stPlotlyChart]"
+
+
+def _query(page) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def _open(page, url):
+    page.goto(url)
+    wait_for_app(page, timeout=60_000)
+
+
+def _expand(page, title):
+    page.locator("[data-testid=stExpander] summary").filter(has_text=title).click()
+    page.locator(PAD).locator(".js-plotly-plot").wait_for()
+    page.wait_for_function("() => !!document.querySelector('[class*=_pad_] .js-plotly-plot')?._fullLayout")
+
+
+def _pad_values(page) -> np.ndarray:
+    z = page.evaluate("() => document.querySelector('[class*=_pad_] .js-plotly-plot')._fullData[0].z")
+    return np.array(z, dtype=float)
+
+
+def _paint(page, cell, value):
+    """Pick ``value`` in the palette, then click ``cell`` of the pad and wait for the rerun.
+    (Clicking the picked value unpicks it, and the pad then paints its default, 9.)"""
+    pill = page.locator("[data-testid=stExpander] [data-testid=stButtonGroup] button").get_by_text(
+        str(value), exact=True)
+    before = runs(page)
+    pill.click()
+    wait_for_rerun(page, before)
+    plot = page.locator("[class*=_pad_] .js-plotly-plot")
+    plot.scroll_into_view_if_needed()
+    x, y = page.evaluate("""([r, c]) => {
+        const p = document.querySelector('[class*=_pad_] .js-plotly-plot'), L = p._fullLayout;
+        const box = p.getBoundingClientRect();
+        return [box.x + L.xaxis._offset + L.xaxis.d2p(c), box.y + L.yaxis._offset + L.yaxis.d2p(r)];
+    }""", list(cell))
+    before = runs(page)
+    page.mouse.click(x, y)
+    wait_for_rerun(page, before)
+    page.wait_for_function("() => !!document.querySelector('[class*=_pad_] .js-plotly-plot')?._fullLayout")
+
+
+def _no_errors(page):
+    assert page.locator(EXCEPTION).count() == 0
+    assert not page.locator(ERROR_ALERT).all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", list(CASES))
+def test_drawing_changes_the_lesson_and_the_url_and_a_fresh_browser_sees_it(browser, app_server, page, name, lang):
+    settings, title_key, url_key, shape, paints = CASES[name]
+    query = "&".join(q for q in (settings, "" if lang == "en" else "lang=zh") if q)
+    _open(page, page_url(app_server.url, name, query))
+    untouched = page.evaluate(LESSON_VALUES)
+    _expand(page, t(title_key, lang))
+    expected = _pad_values(page)
+    assert expected.shape == shape
+    for cell, value in paints:
+        _paint(page, cell, value)
+        expected[cell] = value
+    np.testing.assert_array_equal(_pad_values(page), expected)
+    code = _query(page).get(url_key)
+    assert code, f"no {url_key} in {page.url}"
+    np.testing.assert_array_equal(decode(code), expected)
+    drawn = page.evaluate(LESSON_VALUES)
+    assert drawn != untouched  # the lesson's figures follow the drawing
+    assert t("draw.using", lang, n=len(paints), total=expected.size) in page.inner_text("[data-testid=stMain]")
+    _no_errors(page)
+    print(f"screenshot: {screenshot(page, f'draw_{name}_{lang}')}")
+
+    fresh = new_page(browser)
+    try:
+        _open(fresh, page.url)
+        # charts far down the page may still be drawing when the run has finished
+        fresh.wait_for_function(f"() => ({LESSON_VALUES})().length >= {len(drawn)}", timeout=30_000)
+        assert fresh.evaluate(LESSON_VALUES) == drawn
+        _expand(fresh, t(title_key, lang))
+        np.testing.assert_array_equal(_pad_values(fresh), expected)
+        _no_errors(fresh)
+    finally:
+        fresh.context.close()
