@@ -9,9 +9,11 @@ import streamlit as st
 
 from lessons.i18n import LANGS, t
 from lessons.registry import PAGES
+from lessons.ui_guard import guard_url
 
 # Set before the language is known: the browser tab keeps the English title.
 st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
+guard_url()  # a link is input: clean it before any widget reads it
 
 # The language lives in the URL as ?lang=zh (absent for English). A bound
 # widget writes its option's label into the URL, so the options are the

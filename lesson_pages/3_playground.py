@@ -42,7 +42,7 @@ with controls:
     preset = st.selectbox(tr("pg.preset"), examples.PRESETS, index=examples.PRESETS.index(D.preset),
                           key="pg_preset", **URL)
     st.caption(tr(f"pg.preset.{preset}"))
-    seed = st.number_input(tr("pg.seed"), min_value=0, max_value=9999, value=D.seed, step=1,
+    seed = st.number_input(tr("pg.seed"), min_value=0, max_value=examples.SEED_MAX, value=D.seed, step=1,
                            key="pg_seed", disabled=preset != "random", help=tr("pg.seed_help"), **URL)
     c1, c2 = st.columns(2)
     h = c1.slider(tr("pg.h"), 1, MAX_SIDE, D.h, key="pg_h", **URL)

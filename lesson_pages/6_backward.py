@@ -7,7 +7,7 @@ figures are cached per setting and language, as building one costs far more than
 import streamlit as st
 
 from lessons import backward as bw
-from lessons.examples import MAX_SIDE
+from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
@@ -53,18 +53,18 @@ with st.container(border=True):
         # shows into the URL, and code names keep a shared link working in both languages.
         x_preset = st.radio(tr("bw.x_label"), bw.INPUT_PRESETS, key="bw_x", bind="query-params",
                             captions=[tr(f"bw.x_{name}") for name in bw.INPUT_PRESETS])
-        n = st.slider(tr("bw.n_label"), 2, MAX_SIDE, DEFAULT.n, key="bw_n", bind="query-params",
+        n = st.slider(tr("bw.n_label"), *bw.N_RANGE, DEFAULT.n, key="bw_n", bind="query-params",
                       help=tr("common.too_big", limit=MAX_SIDE))
     with c2:
-        k = st.slider(tr("bw.k_label"), 1, 6, DEFAULT.kernel, key="bw_k", bind="query-params")
-        s = st.slider(tr("bw.s_label"), 1, 6, DEFAULT.stride, key="bw_s", bind="query-params")
-        p = st.slider(tr("bw.p_label"), 0, 3, DEFAULT.padding, key="bw_p", bind="query-params")
+        k = st.slider(tr("bw.k_label"), *bw.KERNEL_RANGE, DEFAULT.kernel, key="bw_k", bind="query-params")
+        s = st.slider(tr("bw.s_label"), *bw.STRIDE_RANGE, DEFAULT.stride, key="bw_s", bind="query-params")
+        p = st.slider(tr("bw.p_label"), *bw.PADDING_RANGE, DEFAULT.padding, key="bw_p", bind="query-params")
         cip = st.toggle(tr("bw.cip_label"), DEFAULT.count_include_pad, key="bw_cip", bind="query-params",
                         help=tr("bw.cip_help"))
     with c3:
         g_preset = st.radio(tr("bw.g_label"), bw.UPSTREAM_PRESETS, key="bw_g", bind="query-params",
                             captions=[tr(f"bw.g_{name}") for name in bw.UPSTREAM_PRESETS])
-        seed = st.number_input(tr("bw.seed_label"), 0, 9999, DEFAULT.seed, 1, key="bw_seed", bind="query-params")
+        seed = st.number_input(tr("bw.seed_label"), 0, SEED_MAX, DEFAULT.seed, 1, key="bw_seed", bind="query-params")
         g_text = st.text_input(tr("bw.gtext_label"), DEFAULT.g_text, key="bw_gtext", bind="query-params",
                                placeholder="1 2; 3 4") if g_preset == "custom" else DEFAULT.g_text
     b0, b1, b2, b3 = st.columns([1, 2, 2, 2], vertical_alignment="center")
