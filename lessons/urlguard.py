@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import backward as bw
-from . import examples, invariance, kmax, playground, walkthrough
+from . import drawing, examples, invariance, kmax, playground, walkthrough
 from .i18n import LANGS
 
 MAX_TEXT = 2000  # longest free text a URL value may carry (a 16×16 grid written out fits)
@@ -78,6 +78,8 @@ RULES: dict[str, Rule] = {
     "bw_k": Int(*bw.KERNEL_RANGE), "bw_s": Int(*bw.STRIDE_RANGE), "bw_p": Int(*bw.PADDING_RANGE),
     "bw_cip": Flag(), "bw_g": OneOf(bw.UPSTREAM_PRESETS), "bw_seed": Int(0, examples.SEED_MAX), "bw_gtext": Text(),
     "bw_mode": OneOf(bw.MODES),
+    # drawn inputs (lessons/ui_draw.py), read by lessons.drawing.decode, which checks the rest
+    **{f"{prefix}_draw": Text(drawing.MAX_CODE) for prefix in ("pg", "inv", "bw")},
 }
 
 
