@@ -12,7 +12,7 @@ from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
 from lessons.ui import chart, explained_errors, lang, tr
-from lessons.ui_draw import draw_input
+from lessons.ui_draw import draw_input, draw_into_text
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
@@ -92,6 +92,7 @@ else:
     if lesson.windows_note:
         left.caption(_say(lesson.windows_note))
     chart(figs["upstream"], "bw_fig_upstream", right)
+    draw_into_text("bw_g", lesson.grad_output, "bw_gtext", show=g_preset == "custom", where=right)
 
     # 2 · average pooling: split, and the copy mistake
     st.header(tr("bw.avg_title"))

@@ -19,32 +19,50 @@ import numpy as np
 import streamlit as st
 
 from . import drawing
-from .examples import GridError, format_grid, parse_grid
+from .examples import MAX_SIDE, GridError, format_grid, parse_grid
 from .figures.draw import pad_figure
 from .ui import tr
 
 PALETTE = tuple(range(10))  # the values a pad paints: the whole numbers the examples use
+GRADIENT_PALETTE = tuple(range(-3, 4))  # ... and a gradient's, as the backward page's random ones
 
 
 def _keys(prefix: str) -> dict[str, str]:
-    return {name: f"{prefix}_{name}" for name in ("draw", "draw_base", "draw_n", "paint", "draw_clear")}
+    return {name: f"{prefix}_{name}" for name in ("draw", "draw_base", "draw_clear")}
 
 
-def _store(prefix: str, grid: np.ndarray, example: np.ndarray) -> None:
+def _store(prefix: str, example: np.ndarray, grid: np.ndarray) -> None:
     """Write ``grid`` as the drawing (no code when it is the example itself)."""
     st.session_state[f"{prefix}_draw"] = "" if np.array_equal(grid, example) else drawing.encode(grid)
 
 
-def _painted(prefix: str, chart_key: str, values: np.ndarray, example: np.ndarray, default: int) -> None:
-    """Pad callback: paint the selected cells, then give the pad a fresh key (no selection left)."""
+def _store_text(text_key: str, grid: np.ndarray) -> None:
+    """Write ``grid`` into a one-line text box, rows separated by "; "."""
+    st.session_state[text_key] = format_grid(grid).replace("\n", "; ")
+
+
+def _painted(prefix: str, chart_key: str, values: np.ndarray, default: int, store) -> None:
+    """Pad callback: paint the selected cells and ``store`` the new grid, then give
+    the pad a fresh key (no selection left)."""
     s = st.session_state
     event = s.get(chart_key) or {}
     points = (event.get("selection") or {}).get("points") if hasattr(event, "get") else None
     cells = drawing.selected_cells(points, values.shape)
     if cells:
         value = s.get(f"{prefix}_paint")
-        _store(prefix, drawing.paint(values, cells, default if value is None else value), example)
+        store(drawing.paint(values, cells, default if value is None else value))
     s[f"{prefix}_draw_n"] = s.get(f"{prefix}_draw_n", 0) + 1
+
+
+def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store) -> None:
+    """The hint, the value picker and the pad; a click calls ``store(new grid)``."""
+    s = st.session_state
+    st.caption(tr("draw.hint"))
+    st.pills(tr("draw.value"), palette, default=default, key=f"{prefix}_paint")
+    chart_key = f"{prefix}_pad_{s.get(f'{prefix}_draw_n', 0)}"
+    st.plotly_chart(pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover")), key=chart_key, width="stretch",
+                    config={"displaylogo": False}, selection_mode=("points", "box"),
+                    on_select=partial(_painted, prefix, chart_key, grid, default, store))
 
 
 def _typed(prefix: str, text_key: str, example: np.ndarray) -> None:
@@ -53,7 +71,7 @@ def _typed(prefix: str, text_key: str, example: np.ndarray) -> None:
         grid = parse_grid(st.session_state[text_key], *example.shape)
     except GridError:
         return
-    _store(prefix, grid, example)
+    _store(prefix, example, grid)
     st.session_state[f"{text_key}_tag"] = drawing.encode(grid)  # keep the text as typed
 
 
@@ -114,14 +132,21 @@ def draw_input(prefix: str, example, *, base, title: str = "draw.title", palette
             if changed:
                 st.caption(tr("draw.using", n=changed, total=grid.size))
         with top:
-            st.caption(tr("draw.hint"))
-            st.pills(tr("draw.value"), palette, default=default, key=k["paint"])
-            chart_key = f"{prefix}_pad_{s.get(k['draw_n'], 0)}"
-            st.plotly_chart(pad_figure(grid, drawn=grid != example, hover=tr("draw.pad_hover")), key=chart_key,
-                            width="stretch", config={"displaylogo": False}, selection_mode=("points", "box"),
-                            on_select=partial(_painted, prefix, chart_key, grid, example, default))
+            _pad(prefix, grid, drawn=grid != example, palette=palette, default=default,
+                 store=partial(_store, prefix, example))
             st.button(tr("draw.clear"), key=k["draw_clear"], icon=":material/ink_eraser:", disabled=not code,
                       on_click=s.update, kwargs={k["draw"]: ""})
             if text:
                 _text_box(prefix, text["key"], grid, example, text["label"], text["help"])
     return None if not changed else tuple(map(tuple, grid.tolist()))
+
+
+def draw_into_text(prefix: str, grid, text_key: str, *, show: bool = True, where=st, title: str = "draw.title_upstream",
+                   palette=GRADIENT_PALETTE, default: int = 1) -> None:
+    """A pad for a grid typed in the one-line text box ``text_key`` (the backward
+    page's upstream gradient): a click rewrites the box, which the URL already holds.
+    Nothing is shown unless ``show``, nor for a grid too big to type (the box explains that)."""
+    grid = np.asarray(grid, dtype=float)
+    if show and max(grid.shape) <= MAX_SIDE:
+        with where.expander(tr(title)):
+            _pad(prefix, grid, drawn=None, palette=palette, default=default, store=partial(_store_text, text_key))

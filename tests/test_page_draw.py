@@ -100,3 +100,14 @@ def test_the_backward_page_explains_a_hostile_drawing():
     at = run_page("6_backward.py", "zh", bw_draw="4x4i" + "Z" * 99)
     reason = t("draw.err.count", "zh", expected=16, got="> 16")
     assert t("draw.bad_code", "zh", reason=reason) in _captions(at)
+
+
+def test_the_upstream_pad_shows_the_typed_gradient_only_for_custom():
+    def pads(at):
+        return [c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart") if "bw_g_pad_" in c.proto.id]
+
+    assert not pads(run_page("6_backward.py", bw_g="ones"))
+    at = run_page("6_backward.py", "zh", bw_g="custom", bw_gtext="1 2; 3 -3")
+    assert len(pads(at)) == 1 and t("draw.title_upstream", "zh") in [e.label for e in at.expander]
+    np.testing.assert_array_equal(_pad(at, "bw_g"), [[1, 2], [3, -3]])
+    assert not pads(run_page("6_backward.py", bw_g="custom", bw_n=16, bw_s=1, bw_p=1))  # 17x17: too big to type

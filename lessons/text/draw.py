@@ -2,6 +2,7 @@
 
 TEXT = {
     "draw.title": {"en": "Draw your own input", "zh": "自己画输入"},
+    "draw.title_upstream": {"en": "Draw the upstream gradient", "zh": "自己画上游梯度"},
     "draw.title_typed": {"en": "Draw or type your own input", "zh": "自己画或输入数值"},
     "draw.hint": {
         "en": "Pick a value, then click or tap cells to paint them. To paint a block at once, choose the "

@@ -16,11 +16,20 @@ from . import ERROR_ALERT, EXCEPTION, new_page, page_url, runs, screenshot, wait
 
 pytestmark = pytest.mark.browser
 
-# page, URL settings, expander title, URL key, the pad's shape, and two (cell, value) paints
+
+def _rows(text: str) -> np.ndarray:
+    return np.array([row.split() for row in text.split(";")], dtype=float)
+
+
+# page, URL settings, expander title, the pad's key prefix, the URL key and how to read it, the pad's
+# shape, and two (cell, value) paints
 CASES = {
-    "playground": ("pg_h=4&pg_w=4", "draw.title_typed", "pg_draw", (4, 4), [((1, 2), 9), ((3, 0), 0)]),
-    "invariance": ("", "draw.title", "inv_draw", (6, 6), [((0, 1), 0), ((2, 2), 9)]),
-    "backward": ("", "draw.title", "bw_draw", (4, 4), [((0, 0), 9), ((3, 3), 0)]),
+    "playground": ("playground", "pg_h=4&pg_w=4", "draw.title_typed", "pg", "pg_draw", decode, (4, 4),
+                   [((1, 2), 9), ((3, 0), 0)]),
+    "invariance": ("invariance", "", "draw.title", "inv", "inv_draw", decode, (6, 6), [((0, 1), 0), ((2, 2), 9)]),
+    "backward": ("backward", "", "draw.title", "bw", "bw_draw", decode, (4, 4), [((0, 0), 9), ((3, 3), 0)]),
+    "upstream": ("backward", "bw_g=custom&bw_gtext=1+1%3B+1+1", "draw.title_upstream", "bw_g", "bw_gtext", _rows,
+                 (2, 2), [((0, 1), -3), ((1, 0), 3)]),
 }
 
 # Every chart's values (heatmap z) but the pad's: what the lesson draws.
@@ -30,7 +39,10 @@ LESSON_VALUES = """() => [...document.querySelectorAll('[data-testid=stPlotlyCha
     .filter(p => p && p._fullData)
     .map(p => JSON.stringify(p._fullData.filter(d => d.type === 'heatmap').map(d => d.z)))"""
 
-PAD = "[data-testid=stPlotlyChart][class*=_pad_], [class*=_pad_] [data-testid=stPlotlyChart]"
+
+
+def _pad(prefix: str) -> str:
+    return f"[class*=st-key-{prefix}_pad_] .js-plotly-plot"
 
 
 def _query(page) -> dict[str, str]:
@@ -42,36 +54,35 @@ def _open(page, url):
     wait_for_app(page, timeout=60_000)
 
 
-def _expand(page, title):
+def _expand(page, title, prefix):
     page.locator("[data-testid=stExpander] summary").filter(has_text=title).click()
-    page.locator(PAD).locator(".js-plotly-plot").wait_for()
-    page.wait_for_function("() => !!document.querySelector('[class*=_pad_] .js-plotly-plot')?._fullLayout")
+    page.locator(_pad(prefix)).wait_for()
+    page.wait_for_function(f"() => !!document.querySelector('{_pad(prefix)}')?._fullLayout")
 
 
-def _pad_values(page) -> np.ndarray:
-    z = page.evaluate("() => document.querySelector('[class*=_pad_] .js-plotly-plot')._fullData[0].z")
+def _pad_values(page, prefix) -> np.ndarray:
+    z = page.evaluate(f"() => document.querySelector('{_pad(prefix)}')._fullData[0].z")
     return np.array(z, dtype=float)
 
 
-def _paint(page, cell, value):
+def _paint(page, prefix, cell, value):
     """Pick ``value`` in the palette, then click ``cell`` of the pad and wait for the rerun.
     (Clicking the picked value unpicks it, and the pad then paints its default, 9.)"""
-    pill = page.locator("[data-testid=stExpander] [data-testid=stButtonGroup] button").get_by_text(
+    pill = page.locator(f"[data-testid=stExpander]:has({_pad(prefix)}) [data-testid=stButtonGroup] button").get_by_text(
         str(value), exact=True)
     before = runs(page)
     pill.click()
     wait_for_rerun(page, before)
-    plot = page.locator("[class*=_pad_] .js-plotly-plot")
-    plot.scroll_into_view_if_needed()
-    x, y = page.evaluate("""([r, c]) => {
-        const p = document.querySelector('[class*=_pad_] .js-plotly-plot'), L = p._fullLayout;
+    page.locator(_pad(prefix)).scroll_into_view_if_needed()
+    x, y = page.evaluate("""([pad, r, c]) => {
+        const p = document.querySelector(pad), L = p._fullLayout;
         const box = p.getBoundingClientRect();
         return [box.x + L.xaxis._offset + L.xaxis.d2p(c), box.y + L.yaxis._offset + L.yaxis.d2p(r)];
-    }""", list(cell))
+    }""", [_pad(prefix), *cell])
     before = runs(page)
     page.mouse.click(x, y)
     wait_for_rerun(page, before)
-    page.wait_for_function("() => !!document.querySelector('[class*=_pad_] .js-plotly-plot')?._fullLayout")
+    page.wait_for_function(f"() => !!document.querySelector('{_pad(prefix)}')?._fullLayout")
 
 
 def _no_errors(page):
@@ -82,23 +93,24 @@ def _no_errors(page):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name", list(CASES))
 def test_drawing_changes_the_lesson_and_the_url_and_a_fresh_browser_sees_it(browser, app_server, page, name, lang):
-    settings, title_key, url_key, shape, paints = CASES[name]
+    url_path, settings, title_key, prefix, url_key, read, shape, paints = CASES[name]
     query = "&".join(q for q in (settings, "" if lang == "en" else "lang=zh") if q)
-    _open(page, page_url(app_server.url, name, query))
+    _open(page, page_url(app_server.url, url_path, query))
     untouched = page.evaluate(LESSON_VALUES)
-    _expand(page, t(title_key, lang))
-    expected = _pad_values(page)
+    _expand(page, t(title_key, lang), prefix)
+    expected = _pad_values(page, prefix)
     assert expected.shape == shape
     for cell, value in paints:
-        _paint(page, cell, value)
+        _paint(page, prefix, cell, value)
         expected[cell] = value
-    np.testing.assert_array_equal(_pad_values(page), expected)
+    np.testing.assert_array_equal(_pad_values(page, prefix), expected)
     code = _query(page).get(url_key)
     assert code, f"no {url_key} in {page.url}"
-    np.testing.assert_array_equal(decode(code), expected)
+    np.testing.assert_array_equal(read(code), expected)
     drawn = page.evaluate(LESSON_VALUES)
     assert drawn != untouched  # the lesson's figures follow the drawing
-    assert t("draw.using", lang, n=len(paints), total=expected.size) in page.inner_text("[data-testid=stMain]")
+    if url_key.endswith("_draw"):
+        assert t("draw.using", lang, n=len(paints), total=expected.size) in page.inner_text("[data-testid=stMain]")
     _no_errors(page)
     print(f"screenshot: {screenshot(page, f'draw_{name}_{lang}')}")
 
@@ -108,8 +120,8 @@ def test_drawing_changes_the_lesson_and_the_url_and_a_fresh_browser_sees_it(brow
         # charts far down the page may still be drawing when the run has finished
         fresh.wait_for_function(f"() => ({LESSON_VALUES})().length >= {len(drawn)}", timeout=30_000)
         assert fresh.evaluate(LESSON_VALUES) == drawn
-        _expand(fresh, t(title_key, lang))
-        np.testing.assert_array_equal(_pad_values(fresh), expected)
+        _expand(fresh, t(title_key, lang), prefix)
+        np.testing.assert_array_equal(_pad_values(fresh, prefix), expected)
         _no_errors(fresh)
     finally:
         fresh.context.close()
