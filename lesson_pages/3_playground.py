@@ -49,8 +49,9 @@ with controls:
     w = c2.slider(tr("pg.w"), 1, MAX_SIDE, D.w, key="pg_w", **URL)
     st.caption(tr("common.too_big", limit=MAX_SIDE))
 
-    drawn = draw_input("pg", examples.preset(preset, h, w, int(seed)), base=(preset, int(seed)), title="draw.title_typed",
-                       text={"key": "pg_grid", "label": tr("pg.edit_label"), "help": tr("pg.edit_help")})
+    drawn = draw_input("pg", examples.preset(preset, h, w, int(seed)), base=(preset, int(seed)), width=230,
+                       title="draw.title_typed", text={"key": "pg_grid", "label": tr("pg.edit_label"),
+                                                       "help": tr("pg.edit_help")})
 
     st.subheader(tr("pg.sec_window"))
     c1, c2 = st.columns(2)

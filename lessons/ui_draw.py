@@ -54,14 +54,14 @@ def _painted(prefix: str, chart_key: str, values: np.ndarray, default: int, stor
     s[f"{prefix}_draw_n"] = s.get(f"{prefix}_draw_n", 0) + 1
 
 
-def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store) -> None:
+def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store, width: int = 900) -> None:
     """The hint, the value picker and the pad; a click calls ``store(new grid)``."""
     s = st.session_state
     st.caption(tr("draw.hint"))
     st.pills(tr("draw.value"), palette, default=default, key=f"{prefix}_paint")
     chart_key = f"{prefix}_pad_{s.get(f'{prefix}_draw_n', 0)}"
-    st.plotly_chart(pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover")), key=chart_key, width="stretch",
-                    config={"displaylogo": False}, selection_mode=("points", "box"),
+    st.plotly_chart(pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover"), width=width), key=chart_key,
+                    width="stretch", config={"displaylogo": False}, selection_mode=("points", "box"),
                     on_select=partial(_painted, prefix, chart_key, grid, default, store))
 
 
@@ -106,14 +106,14 @@ def _text_box(prefix: str, text_key: str, grid: np.ndarray, example: np.ndarray,
 
 
 def draw_input(prefix: str, example, *, base, title: str = "draw.title", palette=PALETTE, default: int = 9,
-               text: dict | None = None) -> tuple[tuple[float, ...], ...] | None:
+               text: dict | None = None, width: int = 900) -> tuple[tuple[float, ...], ...] | None:
     """Show the drawing controls in an expander titled ``title`` (a key) and
     return the grid to use: None while it is the example itself.
 
     ``base`` (hashable) names what the example was made from: when it
     changes (a new preset, a new seed) the drawing is cleared; a new size
     keeps the drawing's overlap. ``text`` (``{"key", "label", "help"}``) adds a
-    box to type the numbers, row by row.
+    box to type the numbers, row by row. ``width``: about how wide the pad's column is, in px.
     """
     s, k = st.session_state, _keys(prefix)
     example = np.asarray(example, dtype=float)
@@ -133,7 +133,7 @@ def draw_input(prefix: str, example, *, base, title: str = "draw.title", palette
                 st.caption(tr("draw.using", n=changed, total=grid.size))
         with top:
             _pad(prefix, grid, drawn=grid != example, palette=palette, default=default,
-                 store=partial(_store, prefix, example))
+                 store=partial(_store, prefix, example), width=width)
             st.button(tr("draw.clear"), key=k["draw_clear"], icon=":material/ink_eraser:", disabled=not code,
                       on_click=s.update, kwargs={k["draw"]: ""})
             if text:

@@ -13,29 +13,48 @@ import plotly.graph_objects as go
 
 from .grid import HIGHLIGHT, cell_shape, grid_figure
 
-PAD_CELL_PX = 34  # cell size the pad's height is planned for
+PAD_CELL_PX = 34  # the largest cell the pad draws
+MIN_TEXT_PX = 18  # smaller cells show colour only (the value is in the tooltip)
+MARGIN = {"l": 30, "r": 10, "t": 56, "b": 10}  # room on top for the column numbers and Plotly's tools
 
 
-def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}") -> go.Figure:
-    """The pad for ``values`` (an ``(H, W)`` grid); ``drawn`` (bool, same shape)
-    marks the cells the student changed, outlined in vermilion.
+def pad_cell_px(shape, width: int) -> int:
+    """The cell size for an ``(H, W)`` pad in a column about ``width`` px wide.
+
+    >>> pad_cell_px((6, 6), 900), pad_cell_px((16, 16), 230)
+    (34, 11)
+    """
+    return int(max(8, min(PAD_CELL_PX, (width - MARGIN["l"] - MARGIN["r"]) // shape[1])))
+
+
+def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}", width: int = 900) -> go.Figure:
+    """The pad for ``values`` (an ``(H, W)`` grid) in a column about ``width`` px
+    wide; ``drawn`` (bool, same shape) marks the cells the student changed,
+    outlined in vermilion.
 
     The markers carry the clicks: the heatmap below them is skipped by hover,
     so the nearest cell's marker is always the one picked.
     """
     z = np.asarray(values, dtype=float)
     h, w = z.shape
-    fig = grid_figure(z, cell_px=PAD_CELL_PX)
+    cell = pad_cell_px(z.shape, width)
+    fig = grid_figure(z, cell_px=cell)
     fig.update_traces(hoverinfo="skip", hovertemplate=None, selector={"type": "heatmap"})
+    if cell < MIN_TEXT_PX:
+        fig.update_traces(texttemplate="", selector={"type": "heatmap"})
+        fig.update_xaxes(tickvals=list(range(0, w, 5)))
+        fig.update_yaxes(tickvals=list(range(0, h, 5)))
     rows, cols = np.divmod(np.arange(h * w), w)
     fig.add_trace(go.Scatter(
         x=cols, y=rows, mode="markers", name="cells", showlegend=False,
-        marker={"symbol": "square", "size": int(PAD_CELL_PX * 0.8), "color": "rgba(0,0,0,0)"},
+        marker={"symbol": "square", "size": max(6, int(cell * 0.8)), "color": "rgba(0,0,0,0)"},
         selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}},
-        hovertemplate=hover + "<extra></extra>",
+        customdata=z.ravel(), hovertemplate=hover + "<extra></extra>",
     ))
     if drawn is not None:
         for r, c in zip(*np.nonzero(np.asarray(drawn, bool))):
             fig.add_shape(cell_shape(int(r), int(c), HIGHLIGHT, width=2))
-    fig.update_layout(hovermode="closest", margin={"l": 30, "r": 10, "t": 56, "b": 10})
+    # grey gaps between the cells: a grid to aim at, also where cells are white
+    fig.update_layout(hovermode="closest", margin=MARGIN, height=MARGIN["t"] + MARGIN["b"] + cell * h,
+                      plot_bgcolor="#d0d0d0")
     return fig

@@ -12,7 +12,8 @@ TEXT = {
     },
     "draw.value": {"en": "Value to paint", "zh": "要画的数值"},
     "draw.clear": {"en": "Clear the drawing", "zh": "清除所画内容"},
-    "draw.pad_hover": {"en": "row %{y}, column %{x}: click to paint", "zh": "第 %{y} 行，第 %{x} 列：点击即可画上"},
+    "draw.pad_hover": {"en": "row %{y}, column %{x}: %{customdata}<br>click to paint",
+                       "zh": "第 %{y} 行，第 %{x} 列：%{customdata}<br>点击即可画上"},
     "draw.code": {"en": "Drawing code (kept in the page address)", "zh": "图案代码（保存在网址里）"},
     "draw.code_help": {
         "en": "This short code is your drawing, and it travels with the page's link. Paste a code to "
