@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from . import backward as bw
 from . import drawing, examples, invariance, kmax, playground, walkthrough
+from . import pictures as pic
 from .i18n import LANGS
+from .quiz.session import SEED_LIMIT
 
 MAX_TEXT = 2000  # longest free text a URL value may carry (a 16×16 grid written out fits)
 _INTEGER = re.compile(r"[+-]?\d{1,15}")
@@ -78,6 +80,11 @@ RULES: dict[str, Rule] = {
     "bw_k": Int(*bw.KERNEL_RANGE), "bw_s": Int(*bw.STRIDE_RANGE), "bw_p": Int(*bw.PADDING_RANGE),
     "bw_cip": Flag(), "bw_g": OneOf(bw.UPSTREAM_PRESETS), "bw_seed": Int(0, examples.SEED_MAX), "bw_gtext": Text(),
     "bw_mode": OneOf(bw.MODES),
+    # the check-yourself question on each page (lessons/ui_quiz.py)
+    **{f"{page}_q": Int(0, SEED_LIMIT - 1) for page in ("wt", "pg", "km", "bw")},
+    # real pictures
+    "pic_src": OneOf(pic.SOURCES), "pic_k": Int(*pic.KERNEL_RANGE), "pic_s": Int(*pic.STRIDE_RANGE),
+    "pic_n": Int(1, pic.MAX_LEVELS), "pic_view": OneOf(pic.VIEWS), "pic_px": Int(0, 100), "pic_py": Int(0, 100),
     # drawn inputs (lessons/ui_draw.py), read by lessons.drawing.decode, which checks the rest
     **{f"{prefix}_draw": Text(drawing.MAX_CODE) for prefix in ("pg", "inv", "bw")},
 }
