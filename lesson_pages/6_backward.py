@@ -12,22 +12,19 @@ from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import chart, explained_errors, lang, tr
+from lessons.ui import chart, explained_errors, lang, say, tr
 from lessons.ui_choice import choice
 from lessons.ui_draw import draw_input, draw_into_text
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
         "count_include_pad": "bw_cip"}  # widget of each Settings field a quick setting changes
+_say = say  # a view model's (key, fields), translated
 
 
 def _apply(name: str) -> None:
     for field, value in bw.QUICK[name].items():
         st.session_state[KEYS[field]] = value
-
-
-def _say(message) -> str:  # a view model's (key, fields)
-    return tr(message[0], **message[1])
 
 
 # The lesson and its figures are read-only once built, so one shared copy per setting is safe.
