@@ -54,6 +54,8 @@ def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}", width: 
     if drawn is not None:
         for r, c in zip(*np.nonzero(np.asarray(drawn, bool))):
             fig.add_shape(cell_shape(int(r), int(c), HIGHLIGHT, width=2))
+    # fixed ranges: autorange would pad for the markers' size
+    fig.update_yaxes(autorange=False, range=[h - 0.5, -0.5])
     # grey gaps between the cells: a grid to aim at, also where cells are white
     fig.update_layout(hovermode="closest", margin=MARGIN, height=MARGIN["t"] + MARGIN["b"] + cell * h,
                       plot_bgcolor="#d0d0d0")
