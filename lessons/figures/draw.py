@@ -56,7 +56,9 @@ def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}", width: 
             fig.add_shape(cell_shape(int(r), int(c), HIGHLIGHT, width=2))
     # fixed ranges: autorange would pad for the markers' size
     fig.update_yaxes(autorange=False, range=[h - 0.5, -0.5])
-    # grey gaps between the cells: a grid to aim at, also where cells are white
-    fig.update_layout(hovermode="closest", margin=MARGIN, height=MARGIN["t"] + MARGIN["b"] + cell * h,
-                      plot_bgcolor="#d0d0d0")
+    # grey gaps between the cells: a grid to aim at, also where cells are white (a shape under the
+    # cells, not the plot's background, which Plotly draws a few pixels wider than the cells)
+    fig.add_shape(type="rect", x0=-0.5, x1=w - 0.5, y0=-0.5, y1=h - 0.5, layer="below", line={"width": 0},
+                  fillcolor="#d0d0d0")
+    fig.update_layout(hovermode="closest", margin=MARGIN, height=MARGIN["t"] + MARGIN["b"] + cell * h)
     return fig
