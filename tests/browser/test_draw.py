@@ -68,21 +68,29 @@ def _pad_values(page, prefix) -> np.ndarray:
 def _paint(page, prefix, cell, value):
     """Pick ``value`` in the palette, then click ``cell`` of the pad and wait for the rerun.
     (Clicking the picked value unpicks it, and the pad then paints its default, 9.)"""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     pill = page.locator(f"[data-testid=stExpander]:has({_pad(prefix)}) [data-testid=stButtonGroup] button").get_by_text(
         str(value), exact=True)
     before = runs(page)
     pill.click()
     wait_for_rerun(page, before)
-    page.locator(_pad(prefix)).scroll_into_view_if_needed()
-    x, y = page.evaluate("""([pad, r, c]) => {
-        const p = document.querySelector(pad), L = p._fullLayout;
-        const box = p.getBoundingClientRect();
-        return [box.x + L.xaxis._offset + L.xaxis.d2p(c), box.y + L.yaxis._offset + L.yaxis.d2p(r)];
-    }""", [_pad(prefix), *cell])
-    before = runs(page)
-    page.mouse.click(x, y)
-    wait_for_rerun(page, before)
-    page.wait_for_function(f"() => !!document.querySelector('{_pad(prefix)}')?._fullLayout")
+    drawn = f"() => !!document.querySelector('{_pad(prefix)}')?.querySelector('.scatterlayer .point')"
+    for attempt in range(3):  # a click that lands while Plotly is still wiring the new pad is lost: click again
+        page.wait_for_function(drawn)
+        page.locator(_pad(prefix)).scroll_into_view_if_needed()
+        x, y = page.evaluate("""([pad, r, c]) => {
+            const p = document.querySelector(pad), L = p._fullLayout;
+            const box = p.getBoundingClientRect();
+            return [box.x + L.xaxis._offset + L.xaxis.d2p(c), box.y + L.yaxis._offset + L.yaxis.d2p(r)];
+        }""", [_pad(prefix), *cell])
+        before = runs(page)
+        page.mouse.click(x, y)
+        try:
+            wait_for_rerun(page, before, timeout=10_000 if attempt < 2 else 30_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_function(drawn)
 
 
 def _no_errors(page):
