@@ -30,6 +30,15 @@ GRAD_SCALE = [[0.0, "#4393c3"], [0.5, "#f7f7f7"], [1.0, "#d6604d"]]
 TITLE_LIFT = 28  # room for the column numbers between the grid and its title
 
 
+def colon_after(label: str) -> str:
+    """The colon that follows ``label``: full-width after Chinese ("步骤 1："), ": " otherwise.
+
+    >>> colon_after("列"), colon_after("Column")
+    ('：', ': ')
+    """
+    return "：" if any("\u3400" <= ch <= "\u9fff" for ch in label) else ": "
+
+
 def window_color(step: int) -> str:
     """Colour of the ``step``-th window in raster order."""
     palette = WINDOW_COLORS + EXTRA_COLORS

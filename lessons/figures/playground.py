@@ -22,6 +22,7 @@ from .panels import Panel, on_panel, panel_layout
 __all__ = ["FRAME_CAP", "frame_count", "playground_figure", "input_figure", "static_traces", "step_shapes"]
 
 BORDER = "#333333"  # outline of the real input
+OVERHANG_FILL = "#fafafa"  # past the padding (ceil mode): neither input nor padding, unlike grey padding
 GAP_CELLS = 1.5  # space between the input and the output, in cells
 
 
@@ -54,6 +55,24 @@ def static_traces(trace) -> list[dict]:
     return lines
 
 
+def overhang_mask(geometry, shape, row0: int, col0: int) -> np.ndarray:
+    """True for the cells of a drawn grid (``shape``, top-left at ``row0, col0``) that lie past
+    the padded input: only a ceil-mode window reaches them."""
+    r_lo, r_hi, c_lo, c_hi = geometry.padded_box
+    rows = np.arange(shape[0])[:, None] + row0
+    cols = np.arange(shape[1])[None, :] + col0
+    return (rows < r_lo) | (rows >= r_hi) | (cols < c_lo) | (cols >= c_hi)
+
+
+def _overhang_trace(mask, row0: int, col0: int, label: str) -> dict:
+    h, w = mask.shape
+    return {"type": "heatmap", "z": np.where(mask, 0.0, np.nan).tolist(), "x": list(range(col0, col0 + w)),
+            "y": list(range(row0, row0 + h)), "text": np.where(mask, label, "").tolist(), "texttemplate": "%{text}",
+            "textfont": {"size": 11, "color": "#888888"}, "colorscale": [[0, OVERHANG_FILL], [1, OVERHANG_FILL]],
+            "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": f"{label}<extra></extra>", "name": "overhang",
+            "xaxis": "x", "yaxis": "y"}
+
+
 def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
     """Shapes for one window: its outline on the input (dotted, plus its taps,
     when ``dilated``), its maximum (max pooling) and the output cell it fills."""
@@ -67,7 +86,8 @@ def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
 
 def _value_range(*arrays) -> tuple[float, float]:
     finite = np.concatenate([np.asarray(a, float).ravel() for a in arrays])
-    finite = finite[np.isfinite(finite)]
+    # PaddlePaddle's -3.4028235e38 (a max window without input) would wash out every other colour
+    finite = finite[np.isfinite(finite) & (np.abs(finite) < 1e38)]
     if not finite.size:
         return 0.0, 1.0
     return float(finite.min()), float(finite.max())
@@ -81,7 +101,7 @@ def input_figure(values, *, title: str = "") -> go.Figure:
 def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
                       input_title: str = "", output_title: str = "",
                       play_label: str = "Play", pause_label: str = "Pause",
-                      padding_label: str = "pad", frame_ms: int = 700) -> go.Figure:
+                      padding_label: str = "pad", overhang_label: str = "out", frame_ms: int = 700) -> go.Figure:
     """The padded input (left) and the output (right) in one figure.
 
     Parameters
@@ -98,7 +118,9 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     The figure's ``frames`` (named ``"0"``, ``"1"``, ...) change only
     ``layout.shapes``, to :func:`step_shapes` of that window; the outlines of
     :func:`static_traces` never move. Equal cell sizes on both sides; padding
-    cells grey and labelled ``padding_label``.
+    cells grey and labelled ``padding_label``; cells a ceil-mode window reaches past
+    the padding white and labelled ``overhang_label`` (they count for nothing, not
+    even as padding).
     """
     trace = res.trace
     x = np.asarray(values, float)
@@ -107,8 +129,11 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     zmin, zmax = _value_range(x, out)
     # Both grids are drawn by grid_figure and only their traces are kept: one
     # plotly check of the whole figure at the end, and no copy of the template.
-    fin = grid_figure(padded, row0=row0, col0=col0, padding=pad_mask, zmin=zmin, zmax=zmax,
+    overhang = overhang_mask(trace.geometry, padded.shape, row0, col0)
+    fin = grid_figure(padded, row0=row0, col0=col0, padding=pad_mask & ~overhang, zmin=zmin, zmax=zmax,
                       padding_label=padding_label).to_dict()
+    if overhang.any():
+        fin["data"].append(_overhang_trace(overhang, row0, col0, overhang_label))
     fout = grid_figure(out, zmin=zmin, zmax=zmax).to_dict()
     n_rows, n_cols_in = padded.shape  # never fewer rows than the output
     ho, wo = out.shape
