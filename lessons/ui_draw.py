@@ -54,14 +54,15 @@ def _painted(prefix: str, chart_key: str, values: np.ndarray, default: int, stor
     s[f"{prefix}_draw_n"] = s.get(f"{prefix}_draw_n", 0) + 1
 
 
-def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store, width: int = 900) -> None:
+def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store, width: int = 900,
+         signed: bool = False) -> None:
     """The hint, the value picker and the pad; a click calls ``store(new grid)``."""
     s = st.session_state
     st.caption(tr("draw.hint"))
     st.pills(tr("draw.value"), palette, default=default, key=f"{prefix}_paint")
     chart_key = f"{prefix}_pad_{s.get(f'{prefix}_draw_n', 0)}"
-    st.plotly_chart(pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover"), width=width), key=chart_key,
-                    width="stretch", config={"displaylogo": False}, selection_mode=("points", "box"),
+    fig = pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover"), width=width, signed=signed)
+    st.plotly_chart(fig, key=chart_key, width="stretch", config={"displaylogo": False}, selection_mode=("points", "box"),
                     on_select=partial(_painted, prefix, chart_key, grid, default, store))
 
 
@@ -149,4 +150,5 @@ def draw_into_text(prefix: str, grid, text_key: str, *, show: bool = True, where
     grid = np.asarray(grid, dtype=float)
     if show and max(grid.shape) <= MAX_SIDE:
         with where.expander(tr(title)):
-            _pad(prefix, grid, drawn=None, palette=palette, default=default, store=partial(_store_text, text_key))
+            _pad(prefix, grid, drawn=None, palette=palette, default=default, store=partial(_store_text, text_key),
+                 signed=True)

@@ -32,3 +32,8 @@ def test_cells_follow_the_column_width():
     assert next(tr for tr in fig.data if tr.type == "heatmap").texttemplate == ""
     assert fig.layout.height < 300  # no tall empty figure in a narrow column
     assert next(tr for tr in pad_figure(np.zeros((4, 4))).data if tr.type == "heatmap").texttemplate == "%{text}"
+
+
+def test_a_signed_pad_is_coloured_as_gradients_are():
+    heat = next(tr for tr in pad_figure(np.array([[1.0, -3.0]]), signed=True).data if tr.type == "heatmap")
+    assert heat.zmin == -heat.zmax and heat.zmax > 3

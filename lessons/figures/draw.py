@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .grid import HIGHLIGHT, cell_shape, grid_figure
+from .grid import GRAD_SCALE, HIGHLIGHT, cell_shape, grid_figure
 
 PAD_CELL_PX = 34  # the largest cell the pad draws
 MIN_TEXT_PX = 18  # smaller cells show colour only (the value is in the tooltip)
@@ -27,10 +27,12 @@ def pad_cell_px(shape, width: int) -> int:
     return int(max(8, min(PAD_CELL_PX, (width - MARGIN["l"] - MARGIN["r"]) // shape[1])))
 
 
-def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}", width: int = 900) -> go.Figure:
+def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}", width: int = 900,
+               signed: bool = False) -> go.Figure:
     """The pad for ``values`` (an ``(H, W)`` grid) in a column about ``width`` px
     wide; ``drawn`` (bool, same shape) marks the cells the student changed,
-    outlined in vermilion.
+    outlined in vermilion. ``signed``: coloured as gradients are (blue negative,
+    white zero, red positive) instead of light to dark.
 
     The markers carry the clicks: the heatmap below them is skipped by hover,
     so the nearest cell's marker is always the one picked.
@@ -38,7 +40,8 @@ def pad_figure(values, *, drawn=None, hover: str = "row %{y}, col %{x}", width: 
     z = np.asarray(values, dtype=float)
     h, w = z.shape
     cell = pad_cell_px(z.shape, width)
-    fig = grid_figure(z, cell_px=cell)
+    reach = max(1.0, float(np.abs(z).max())) * 1.15  # past the largest value: black text stays readable
+    fig = grid_figure(z, cell_px=cell, **({"colorscale": GRAD_SCALE, "zmin": -reach, "zmax": reach} if signed else {}))
     fig.update_traces(hoverinfo="skip", hovertemplate=None, selector={"type": "heatmap"})
     if cell < MIN_TEXT_PX:
         fig.update_traces(texttemplate="", selector={"type": "heatmap"})
