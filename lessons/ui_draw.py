@@ -63,7 +63,8 @@ def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store, 
     chart_key = f"{prefix}_pad_{s.get(f'{prefix}_draw_n', 0)}"
     fig = pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover"), width=width, signed=signed)
     st.plotly_chart(fig, key=chart_key, width="stretch", config={"displaylogo": False},
-                    selection_mode=("points", "box"), on_select=partial(_painted, prefix, chart_key, grid, default, store))
+                    selection_mode=("points", "box"),
+                    on_select=partial(_painted, prefix, chart_key, grid, default, store))
 
 
 def _typed(prefix: str, text_key: str, example: np.ndarray) -> None:
