@@ -133,3 +133,33 @@ def test_drawing_changes_the_lesson_and_the_url_and_a_fresh_browser_sees_it(brow
         _no_errors(fresh)
     finally:
         fresh.context.close()
+
+
+def test_a_box_drag_paints_a_block(app_server, page):
+    _open(page, page_url(app_server.url, "invariance", ""))
+    _expand(page, t("draw.title", "en"), "inv")
+    before = runs(page)
+    page.locator(f"[data-testid=stExpander]:has({_pad('inv')}) [data-testid=stButtonGroup] button").get_by_text(
+        "0", exact=True).click()
+    wait_for_rerun(page, before)
+    page.wait_for_function(f"() => !!document.querySelector('{_pad('inv')}')?.querySelector('.scatterlayer .point')")
+    pad = page.locator(_pad("inv"))
+    pad.scroll_into_view_if_needed()
+    pad.hover()
+    pad.locator("[data-attr=dragmode][data-val=select]").click()
+    corners = page.evaluate("""(pad) => {
+        const p = document.querySelector(pad), L = p._fullLayout, box = p.getBoundingClientRect();
+        const at = (r, c) => [box.x + L.xaxis._offset + L.xaxis.d2p(c), box.y + L.yaxis._offset + L.yaxis.d2p(r)];
+        return [at(0.7, 0.7), at(2.3, 2.3)];
+    }""", _pad("inv"))
+    before = runs(page)
+    page.mouse.move(*corners[0])
+    page.mouse.down()
+    page.mouse.move(*corners[1], steps=8)
+    page.mouse.up()
+    wait_for_rerun(page, before)
+    page.wait_for_function(f"() => !!document.querySelector('{_pad('inv')}')?.querySelector('.scatterlayer .point')")
+    grid = _pad_values(page, "inv")
+    assert (grid[1:3, 1:3] == 0).all(), grid  # the four cells inside the box
+    np.testing.assert_array_equal(decode(_query(page)["inv_draw"]), grid)
+    _no_errors(page)
