@@ -10,6 +10,7 @@ from lessons.figures import playground as pgfig
 from lessons.ui import chart, figure, lang, say, show_error, show_note, tr
 from lessons.ui_choice import choice
 from lessons.ui_step import stepper
+from lessons.ui_draw import draw_input
 
 URL = {"bind": "query-params"}
 D = pg.Settings()  # the widgets' defaults
@@ -48,21 +49,9 @@ with controls:
     w = c2.slider(tr("pg.w"), 1, MAX_SIDE, D.w, key="pg_w", **URL)
     st.caption(tr("common.too_big", limit=MAX_SIDE))
 
-    grid = pg.grid_state(st.session_state.get("pg_grid"), st.session_state.get("pg_grid_source"),
-                         preset, h, w, int(seed))
-    if grid.fresh:  # a new preset or size starts a fresh grid
-        st.session_state.update(pg_grid=grid.text, pg_grid_source=grid.source)
-    with st.expander(tr("pg.edit_title")):
-        text = st.text_area(tr("pg.edit_label"), key="pg_grid", height=min(420, 40 + 24 * h),
-                            help=tr("pg.edit_help"))
-        st.button(tr("pg.edit_reset"), key="pg_grid_reset", on_click=st.session_state.update,
-                  kwargs={"pg_grid": grid.example_text})
-    reading = pg.read_grid(text, grid)
-    if reading.error:
-        st.error(say(reading.error), icon=":material/edit_off:")
-        st.caption(tr("pg.grid_fallback"))
-    elif reading.edited:
-        st.caption(tr("pg.grid_edited"))
+    drawn = draw_input("pg", examples.preset(preset, h, w, int(seed)), base=(preset, int(seed)), width=230,
+                       title="draw.title_typed", text={"key": "pg_grid", "label": tr("pg.edit_label"),
+                                                       "help": tr("pg.edit_help")})
 
     st.subheader(tr("pg.sec_window"))
     c1, c2 = st.columns(2)
@@ -94,7 +83,7 @@ with controls:
 
     out = pg.compute(pg.Settings(
         preset=preset, seed=int(seed), h=h, w=w, kernel=(kh, kw), stride=(sh, sw), dilation=(dh, dw),
-        padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=reading.values,
+        padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=drawn,
         framework=framework))
     if out.cip_note:
         st.caption(tr(out.cip_note))

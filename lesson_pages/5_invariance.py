@@ -7,6 +7,7 @@ from lessons import invariance as inv
 from lessons.figures import invariance as ifig
 from lessons.ui import chart, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
+from lessons.ui_draw import draw_input
 
 DEFAULTS = inv.Settings()
 PATTERNS = list(inv.PATTERNS)
@@ -37,10 +38,11 @@ with s3:
     kernel = st.slider(tr("inv.kernel"), 1, inv.SIZE, DEFAULTS.kernel, key="inv_kernel", bind="query-params")
 with s4:
     stride = st.slider(tr("inv.stride"), 1, inv.SIZE, DEFAULTS.stride, key="inv_stride", bind="query-params")
+drawn = draw_input("inv", inv.pattern_view(pattern), base=(pattern,))
 
 with explained_errors():
     view = inv.compute(inv.Settings(pattern=pattern, mode=mode, zeros=zeros, dx=dx, dy=dy, kernel=kernel,
-                                    stride=stride))
+                                    stride=stride, drawing=drawn))
     st.markdown(tr(view.pattern_note))
     st.caption(tr(view.fill_note))
     left, right = st.columns(2)

@@ -12,8 +12,9 @@ from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import chart, explained_errors, lang, shared, tr
+from lessons.ui import chart, explained_errors, lang, say, shared, tr
 from lessons.ui_choice import choice
+from lessons.ui_draw import draw_input, draw_into_text
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
@@ -23,10 +24,6 @@ KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "pa
 def _apply(name: str) -> None:
     for field, value in bw.QUICK[name].items():
         st.session_state[KEYS[field]] = value
-
-
-def _say(message) -> str:  # a view model's (key, fields)
-    return tr(message[0], **message[1])
 
 
 # The lesson and its figures are read-only once built, so one shared copy per setting is safe.
@@ -71,8 +68,9 @@ with st.container(border=True):
     b0.markdown(tr("bw.try"))
     for col, name in zip((b1, b2, b3), bw.QUICK):
         col.button(tr(f"bw.try_{name}"), key=f"bw_try_{name}", on_click=_apply, args=(name,), width="stretch")
+    drawn = draw_input("bw", bw.make_input(x_preset, n, int(seed)), base=(x_preset, int(seed)))
 
-settings = bw.Settings(x_preset, n, int(seed), k, s, p, bool(cip), g_preset, g_text)
+settings = bw.Settings(x_preset, n, int(seed), k, s, p, bool(cip), g_preset, g_text, drawn)
 lesson = None
 with explained_errors():
     lesson, figs = _lesson(settings, lang())
@@ -81,7 +79,7 @@ if lesson is None:
     st.info(tr("bw.fix_settings"))
 else:
     if lesson.upstream_problem:
-        st.warning(_say(lesson.upstream_problem))
+        st.warning(say(lesson.upstream_problem))
 
     # 1 · forward recap and upstream gradient
     st.header(tr("bw.s1_title"))
@@ -89,13 +87,14 @@ else:
     left, right = st.columns(2)
     chart(figs["input"], "bw_fig_input", left)
     if lesson.windows_note:
-        left.caption(_say(lesson.windows_note))
+        left.caption(say(lesson.windows_note))
     chart(figs["upstream"], "bw_fig_upstream", right)
+    draw_into_text("bw_g", lesson.grad_output, "bw_gtext", show=g_preset == "custom", where=right)
 
     # 2 · average pooling: split, and the copy mistake
     st.header(tr("bw.avg_title"))
     st.markdown(tr("bw.avg_text"))
-    st.markdown(_say(lesson.divisor_text))
+    st.markdown(say(lesson.divisor_text))
     if "divisor" in figs:
         chart(figs["divisor"], "bw_fig_divisor")
     st.markdown(tr("bw.copy_text"))
@@ -106,16 +105,16 @@ else:
     m2.metric(tr("bw.sum_split"), bw.num(lesson.split_sum))
     factor = None if lesson.factor is None else f"×{bw.num(lesson.factor)}"
     m3.metric(tr("bw.sum_copy"), bw.num(lesson.copy_sum), factor, delta_color="inverse")
-    st.warning(_say(lesson.copy_verdict))  # st.error is kept for settings that do not work
+    st.warning(say(lesson.copy_verdict))  # st.error is kept for settings that do not work
 
     # 3 · max pooling: record the argmax, route the gradient there
     st.header(tr("bw.max_title"))
-    st.markdown(_say(lesson.max_text))
+    st.markdown(say(lesson.max_text))
     for col, name in zip(st.columns(3), ("max_input", "indices", "max_grad")):
         chart(figs[name], f"bw_fig_{name}", col)
-    st.caption(_say(lesson.indices_caption))
+    st.caption(say(lesson.indices_caption))
     if lesson.max_ties:
-        st.info(_say(lesson.max_ties))
+        st.info(say(lesson.max_ties))
 
     # 4 · is the total preserved?
     st.header(tr("bw.where_title"))
@@ -127,12 +126,12 @@ else:
     for col, (name, fig) in zip(st.columns(len(mode_figs)), mode_figs.items()):
         chart(fig, f"bw_fig_{name}", col)
     rep = view.report
-    st.markdown(_say(view.shared))
+    st.markdown(say(view.shared))
     m1, m2 = st.columns(2)
     m1.metric(tr("bw.sum_upstream"), bw.num(rep.upstream))
     m2.metric(tr("bw.sum_input"), bw.num(rep.received),
               None if rep.preserved else bw.num(rep.received - rep.upstream))
-    (st.success if rep.preserved else st.warning)(_say(view.verdict))
+    (st.success if rep.preserved else st.warning)(say(view.verdict))
 
     # 5 · finite-difference check
     st.header(tr("bw.check_title"))
@@ -140,9 +139,9 @@ else:
     for col, fig, name in zip(st.columns(2), check_figs, ("numeric", "analytic")):
         chart(fig, f"bw_fig_{name}", col)
     st.metric(tr("bw.max_diff"), view.max_diff)
-    (st.success if view.check.agrees() else st.warning)(_say(view.check_verdict))
+    (st.success if view.check.agrees() else st.warning)(say(view.check_verdict))
     if view.ties:
-        (st.warning if view.check.n_ties else st.caption)(_say(view.ties))
+        (st.warning if view.check.n_ties else st.caption)(say(view.ties))
 
 st.divider()
 st.caption(tr("bw.credit"))

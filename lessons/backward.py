@@ -165,6 +165,7 @@ class Settings:
     count_include_pad: bool = True
     g_preset: str = "ones"
     g_text: str = ""
+    x_drawn: tuple[tuple[float, ...], ...] | None = None  # a student's own (n, n) input, row by row
 
 
 @dataclass(frozen=True, eq=False)
@@ -295,7 +296,9 @@ def compute(settings: Settings) -> Lesson:
     Raises ``ValueError`` (from ``pool2d``) when the settings do not fit together.
     """
     s = settings
-    x = make_input(s.x_preset, s.n, s.seed)
+    x = make_input(s.x_preset, s.n, s.seed) if s.x_drawn is None else np.array(s.x_drawn, dtype=float)
+    if x.shape != (s.n, s.n):
+        raise ValueError(f"the drawn input must be {s.n}x{s.n} to match n, got shape {x.shape}")
     res_avg = pool2d(x, s.kernel, s.stride, s.padding, mode="avg", count_include_pad=s.count_include_pad)
     res_max = pool2d(x, s.kernel, s.stride, s.padding, mode="max")
     g, problem = _upstream(s, res_avg.output.shape)

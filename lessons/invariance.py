@@ -101,12 +101,18 @@ def pattern_scene(name: str) -> np.ndarray:
     return PATTERNS[name].copy()
 
 
+def pattern_view(name: str) -> np.ndarray:
+    """The ``(SIZE, SIZE)`` input of pattern ``name``, before any shift (what a drawing starts from)."""
+    return shifted_view(pattern_scene(name), MARGIN)
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the page's widgets choose; the defaults are the widgets' defaults.
 
     ``zeros``: the cells a shift vacates are filled with 0 instead of the
-    scene's neighbouring content.
+    scene's neighbouring content. ``drawing``: a student's own ``(SIZE, SIZE)``
+    input, row by row, in the middle of the pattern's scene (None: the pattern's).
     """
 
     pattern: str = "figure3"
@@ -116,6 +122,7 @@ class Settings:
     dy: int = 0
     kernel: int = 3
     stride: int = 3
+    drawing: tuple[tuple[float, ...], ...] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -167,6 +174,11 @@ def compute(settings: Settings) -> InvarianceView:
     if s.dx not in SHIFTS or s.dy not in SHIFTS:
         raise ValueError(f"dx and dy must be whole numbers from {-MARGIN} to {MARGIN}, got ({s.dx!r}, {s.dy!r})")
     scene = pattern_scene(s.pattern)
+    if s.drawing is not None:
+        drawn = np.asarray(s.drawing, dtype=float)
+        if drawn.shape != (SIZE, SIZE):
+            raise ValueError(f"drawing must be {SIZE}x{SIZE}, got shape {drawn.shape}")
+        scene[MARGIN:MARGIN + SIZE, MARGIN:MARGIN + SIZE] = drawn
     fill = 0.0 if s.zeros else None
     original = shifted_view(scene, MARGIN)
     moved = shift(original, s.dx, s.dy, fill=0.0) if s.zeros else shifted_view(scene, MARGIN, s.dx, s.dy)
@@ -188,7 +200,7 @@ def compute(settings: Settings) -> InvarianceView:
         after=after,
         changed_mask=changed_mask,
         shares=shares,
-        pattern_note=f"inv.note.{s.pattern}",
+        pattern_note="draw.inv_note" if s.drawing is not None else f"inv.note.{s.pattern}",
         fill_note="inv.fill_note.zeros" if s.zeros else "inv.fill_note.scene",
         shifted_title=("inv.shifted", {"dx": s.dx, "dy": s.dy}),
         verdict=(("inv.summary_changed", {"mode": mode_name, "changed": changed, "n": n}) if changed

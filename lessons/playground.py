@@ -4,8 +4,7 @@
 cache key, a URL); :func:`compute` pools once and returns a :class:`View`
 with the numbers, the size formulas and what to say about them;
 :func:`window_view` picks out one window of it (the page's step slider).
-The editable grid is a small state machine of plain functions:
-:func:`grid_state` says which text the grid holds, :func:`read_grid` reads it.
+A student's own grid comes from :mod:`lessons.ui_draw` as ``Settings.grid``.
 
 NumPy only (no streamlit, no plotly). Text is ``(translation key, fields)``.
 
@@ -31,8 +30,7 @@ from .frameworks import Disagreement, disagreement, framework_code, torch_differ
 from .i18n import Items, Key
 
 __all__ = ["PAD_MAX", "DILATION_MAX", "MODES", "Settings", "View", "AxisFormula",
-           "WindowView", "compute", "window_view", "GridState", "GridReading", "grid_state", "read_grid",
-           "same_padding_request"]
+           "WindowView", "compute", "window_view", "same_padding_request"]
 
 PAD_MAX = 8  # the padding sliders' top
 DILATION_MAX = 4  # the dilation sliders' top
@@ -187,56 +185,6 @@ def window_view(view: View, step: int) -> WindowView:
     if rec.is_padding.all():  # only PaddlePaddle's rules compute a window without input
         notes += ((f"fw.empty_{rec.mode}", {}),)
     return WindowView(step, rec, info, window_arithmetic(rec, latex=True), notes)
-
-
-# The editable grid --------------------------------------------------------------------------
-
-@dataclass(frozen=True, eq=False)
-class GridState:
-    """The grid text to show (``text``), the example it started from
-    (``source``, ``example``, ``example_text``), and whether the page must
-    store a fresh grid (``fresh``: a new preset, size or seed)."""
-
-    text: str
-    source: str
-    example: np.ndarray
-    example_text: str
-    fresh: bool
-
-
-def grid_state(stored_text: str | None, stored_source: str | None, preset: str, h: int, w: int,
-               seed: int) -> GridState:
-    """Keep the stored grid text while the example it came from is still chosen,
-    else start a fresh one from the example."""
-    example = examples.preset(preset, h, w, int(seed))
-    example_text = examples.format_grid(example)
-    source = f"{preset}|{h}|{w}|{int(seed)}"
-    if stored_text is None or stored_source != source:
-        return GridState(example_text, source, example, example_text, fresh=True)
-    return GridState(stored_text, source, example, example_text, fresh=False)
-
-
-@dataclass(frozen=True)
-class GridReading:
-    """The numbers to pool: ``values`` (None: the example's own, because the text
-    is unchanged or unreadable), whether they were ``edited``, and why the text
-    could not be read (``error``: ``(translation key, fields)``)."""
-
-    values: tuple[tuple[float, ...], ...] | None
-    edited: bool = False
-    error: tuple[str, dict] | None = None
-
-
-def read_grid(text: str, state: GridState) -> GridReading:
-    """Read the grid text against its example (see :func:`lessons.examples.parse_grid`)."""
-    h, w = state.example.shape
-    try:
-        x = examples.parse_grid(text, h, w)
-    except examples.GridError as exc:
-        return GridReading(None, error=(f"pg.grid_err.{exc.code}", exc.fields))
-    if (x == state.example).all():
-        return GridReading(None)
-    return GridReading(tuple(map(tuple, x.tolist())), edited=True)
 
 
 def same_padding_request(size, kernel, stride, dilation):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import backward as bw
-from . import examples, frameworks, invariance, kmax, playground, walkthrough
+from . import drawing, examples, frameworks, invariance, kmax, playground, walkthrough
 from . import pictures as pic
 from .i18n import LANGS
 from .quiz.session import SEED_LIMIT
@@ -89,6 +89,8 @@ RULES: dict[str, Rule] = {
     # real pictures
     "pic_src": OneOf(pic.SOURCES), "pic_k": Int(*pic.KERNEL_RANGE), "pic_s": Int(*pic.STRIDE_RANGE),
     "pic_n": Int(1, pic.MAX_LEVELS), "pic_view": OneOf(pic.VIEWS), "pic_px": Int(0, 100), "pic_py": Int(0, 100),
+    # drawn inputs (lessons/ui_draw.py), read by lessons.drawing.decode, which checks the rest
+    **{f"{prefix}_draw": Text(drawing.MAX_CODE) for prefix in ("pg", "inv", "bw")},
 }
 
 

@@ -41,7 +41,7 @@ def _pool(s: dict, x=None):
 
 
 def _specs(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "pg_pad_" not in c.proto.id]
 
 
 def _grids(spec):
@@ -297,39 +297,54 @@ def test_pytorch_notes_follow_the_settings():
 
 # the editable grid --------------------------------------------------------------------------------
 
-def test_edited_numbers_are_pooled():
+def test_edited_numbers_are_pooled_and_kept_in_the_url():
     at = _run(pg_h=2, pg_w=4, pg_mode="avg")
     assert at.text_area(key="pg_grid").value == "1 2 3 4\n5 6 7 8"
     at.text_area(key="pg_grid").input("1 2 3 4\n5 6 7 100").run()
     assert not at.exception and len(at.error) == 0
     _, out = _grids(_specs(at)[0])
     assert _z(out).tolist() == [[3.5, 28.5]]
-    assert t("pg.grid_edited", "en") in _text(at)
-    at.button(key="pg_grid_reset").click().run()
+    assert t("draw.using", "en", n=1, total=8) in _text(at)
+    assert at.text_input(key="pg_draw").value == "2x4n1_2_3_4_5_6_7_100"
+    at.button(key="pg_draw_clear").click().run()
     assert at.text_area(key="pg_grid").value == "1 2 3 4\n5 6 7 8"
     assert _z(_grids(_specs(at)[0])[1]).tolist() == [[3.5, 5.5]]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_bad_entry_is_named_and_the_example_is_used(lang):
-    at = _run(lang, pg_h=2, pg_w=2)
+def test_a_bad_entry_is_named_and_the_drawing_is_used(lang):
+    at = _run(lang, pg_h=2, pg_w=2, pg_draw="2x2i0_28")
     at.text_area(key="pg_grid").input("1 2\n3 four").run()
     assert not at.exception
     assert at.error[0].value == t("pg.grid_err.not_number", lang, row=2, col=2, token="four")
-    assert t("pg.grid_fallback", lang) in _text(at)
+    assert t("draw.text_fallback", lang) in _text(at)
     _, out = _grids(_specs(at)[0])
-    assert _z(out).tolist() == [[4]]  # the ramp 1..4 pooled instead
+    assert _z(out).tolist() == [[8]]  # the drawing 0 0 0 8 pooled instead
     at.text_area(key="pg_grid").input("1 2\n3 4\n5 6").run()
     assert at.error[0].value == t("pg.grid_err.row_count", lang, expected=2, got=3)
 
 
-def test_a_new_preset_or_size_starts_a_fresh_grid():
+def test_a_new_preset_clears_the_drawing_and_a_new_size_keeps_its_overlap():
     at = _run(pg_h=2, pg_w=2)
     at.text_area(key="pg_grid").input("9 9\n9 9").run()
-    at.selectbox(key="pg_preset").set_value("checker").run()
-    assert at.text_area(key="pg_grid").value == "9 0\n0 9"
     at.slider(key="pg_w").set_value(3).run()
+    assert at.text_area(key="pg_grid").value == "9 9 3\n9 9 6"  # the new column from the ramp
+    assert t("draw.resized", "en", h=2, w=3, dh=2, dw=2, rows=2, cols=2) in _text(at)
+    at.selectbox(key="pg_preset").set_value("checker").run()
     assert at.text_area(key="pg_grid").value == "9 0 9\n0 9 0"
+    assert at.text_input(key="pg_draw").value == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("code, reason", [
+    ("2x2i0_9", ("draw.err.count", {"expected": 4, "got": "> 4"})),
+    ("<script>", ("draw.err.bad_chars", {})),
+    ("99x2i0", ("draw.err.bad_size", {"h": 99, "w": 2, "limit": 16})),
+])
+def test_a_hostile_drawing_in_the_url_is_dropped_with_a_message(lang, code, reason):
+    at = _run(lang, pg_h=2, pg_w=2, pg_draw=code)
+    assert t("draw.bad_code", lang, reason=t(reason[0], lang, **reason[1])) in _text(at)
+    assert _z(_grids(_specs(at)[0])[0]).tolist() == [[1, 2], [3, 4]]  # the example instead
 
 
 # SAME padding ---------------------------------------------------------------------------------------

@@ -132,31 +132,12 @@ def test_every_key_the_view_can_name_exists():
 
 # the editable grid ------------------------------------------------------------------------------
 
-def test_a_fresh_grid_until_the_example_changes():
-    state = pg.grid_state(None, None, "ramp", 2, 3, 0)
-    assert (state.text, state.example_text, state.fresh) == ("1 2 3\n4 5 6", "1 2 3\n4 5 6", True)
-    kept = pg.grid_state("9 9 9\n9 9 9", state.source, "ramp", 2, 3, 0)
-    assert (kept.text, kept.example_text, kept.fresh) == ("9 9 9\n9 9 9", "1 2 3\n4 5 6", False)
-    for changed in (("checker", 2, 3, 0), ("ramp", 3, 3, 0), ("ramp", 2, 2, 0), ("random", 2, 3, 0)):
-        fresh = pg.grid_state("9 9 9\n9 9 9", state.source, *changed)
-        assert fresh.fresh and fresh.text == examples.format_grid(examples.preset(*changed))
-    assert pg.grid_state("9", pg.grid_state(None, None, "random", 2, 2, 1).source, "random", 2, 2, 2).fresh
-
-
-def test_reading_the_grid_edited_unchanged_or_unreadable():
-    state = pg.grid_state(None, None, "ramp", 2, 4, 0)
-    assert pg.read_grid(state.text, state) == pg.GridReading(None)
-    assert pg.read_grid("1, 2, 3, 4\n5 6 7 8.0", state) == pg.GridReading(None)  # the same numbers
-    edited = pg.read_grid("1 2 3 4\n5 6 7 100", state)
-    assert edited == pg.GridReading(((1.0, 2.0, 3.0, 4.0), (5.0, 6.0, 7.0, 100.0)), edited=True)
-    bad = pg.read_grid("1 2 3 4\n5 6 7 four", state)
-    assert bad == pg.GridReading(None, error=("pg.grid_err.not_number", {"row": 2, "col": 4, "token": "four"}))
-    assert pg.read_grid("1 2", state).error == ("pg.grid_err.row_count", {"expected": 2, "got": 1})
-    view = pg.compute(pg.Settings(h=2, w=4, mode="avg", grid=edited.values))
-    assert view.result.output.tolist() == [[3.5, 28.5]]
-    assert pg.compute(pg.Settings(h=2, w=4, mode="avg", grid=bad.values)).result.output.tolist() == [[3.5, 5.5]]
+def test_a_students_grid_is_pooled_and_must_match_the_size():
+    grid = ((1.0, 2.0, 3.0, 4.0), (5.0, 6.0, 7.0, 100.0))
+    assert pg.compute(pg.Settings(h=2, w=4, mode="avg", grid=grid)).result.output.tolist() == [[3.5, 28.5]]
+    assert pg.compute(pg.Settings(h=2, w=4, mode="avg")).result.output.tolist() == [[3.5, 5.5]]
     with pytest.raises(ValueError, match="grid must be 2x3"):
-        pg.compute(pg.Settings(h=2, w=3, grid=edited.values))
+        pg.compute(pg.Settings(h=2, w=3, grid=grid))
 
 
 # SAME padding ---------------------------------------------------------------------------------------

@@ -28,18 +28,11 @@ TEXT = {
     },
     "pg.h": {"en": "Input height H", "zh": "输入高度 H"},
     "pg.w": {"en": "Input width W", "zh": "输入宽度 W"},
-    "pg.edit_title": {"en": "Edit the numbers", "zh": "自己修改数值"},
     "pg.edit_label": {"en": "One row per line", "zh": "每行对应网格的一行"},
     "pg.edit_help": {
         "en": "Separate numbers with spaces or commas. Keep H lines of W numbers; a new example "
-              "or a new size starts a fresh grid.",
-        "zh": "数字之间用空格或逗号隔开，共 H 行、每行 W 个数。换示例或改尺寸时，网格会重新生成。",
-    },
-    "pg.edit_reset": {"en": "Back to the example", "zh": "恢复示例数值"},
-    "pg.grid_edited": {"en": "Pooling your edited numbers.", "zh": "正在对你修改后的数值做池化。"},
-    "pg.grid_fallback": {
-        "en": "Until the grid is fixed, the page pools the example input instead.",
-        "zh": "在网格改好之前，页面先使用示例输入进行池化。",
+              "starts a fresh grid, a new size keeps the part that still fits.",
+        "zh": "数字之间用空格或逗号隔开，共 H 行、每行 W 个数。换示例时网格会重新生成；改尺寸时保留仍然放得下的部分。",
     },
     "pg.grid_err.empty": {
         "en": "The grid is empty: type {expected_rows} {expected_rows:line|lines} of {expected_cols} {expected_cols:number|numbers}.",
