@@ -84,6 +84,11 @@ def test_disagreement_where_pytorch_refuses():
 
 # the page -------------------------------------------------------------------------------------------
 
+def _figure(at) -> dict:
+    """The playground's main figure (the drawing pad is a chart too)."""
+    return next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("pg_figure"))
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_shows_both_results_and_why(lang):
     at = _run(lang, pg_h=1, pg_w=3, pg_kh=1, pg_kw=2, pg_sh=1, pg_sw=2, pg_pl=1, pg_pr=1, pg_ceil="true",
@@ -99,7 +104,7 @@ def test_page_shows_both_results_and_why(lang):
     codes = [c.value for c in at.code]
     assert codes[:2] == ["1 3", "1 3 -3.4028235e+38"]  # PyTorch's result, then PaddlePaddle's
     assert any(c.startswith("import paddle.nn.functional as F\n") for c in codes)
-    out = next(d for d in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    out = next(d for d in _figure(at)["data"]
                if d["type"] == "heatmap" and d.get("xaxis") == "x2")
     assert plotly_array(out["z"], float).tolist()[0][:2] == [1.0, 3.0]
     # switching to PyTorch: its numbers, its code, no Paddle code
