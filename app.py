@@ -7,28 +7,44 @@ in ``lesson_pages/`` and the list of lessons in ``lessons/registry.py``.
 
 import streamlit as st
 
+from lessons import ui_present
 from lessons.i18n import LANGS, t
 from lessons.registry import PAGES
 
 # Set before the language is known: the browser tab keeps the English title.
 st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
 
+
+
 # The language lives in the URL as ?lang=zh (absent for English). A bound
 # widget writes its option's label into the URL, so the options are the
 # language codes themselves and the names are shown as captions.
-with st.sidebar:
-    lang = st.radio(t("app.language"), options=list(LANGS), captions=list(LANGS.values()), key="lang",
-                    horizontal=True, bind="query-params")
+def language_switch(compact: bool = False) -> str:
+    return st.radio(t("app.language"), options=list(LANGS), captions=None if compact else list(LANGS.values()),
+                    key="lang", horizontal=True, bind="query-params", width="content" if compact else "stretch",
+                    label_visibility="collapsed" if compact else "visible")
+
+
+# Presenting mode (?present=1): no sidebar, the lessons along the top, the
+# language switch and the way out in a bar above the page.
+presenting = ui_present.start()
+if presenting:
+    lang = ui_present.top_bar(language_switch)
+else:
+    with st.sidebar:
+        lang = language_switch()
 
 pages = [
     st.Page(p.path, title=t(p.title_key, lang), icon=p.icon,
             **({"url_path": p.url_path} if p.url_path else {"default": True}))
     for p in PAGES
 ]
-current = st.navigation(pages)
+current = st.navigation(pages, position="top" if presenting else "sidebar")
 
-with st.sidebar:
-    st.caption(t("app.sidebar_note", lang))
-    st.caption(t("app.credits", lang))
+if not presenting:
+    with st.sidebar:
+        ui_present.enter_button()
+        st.caption(t("app.sidebar_note", lang))
+        st.caption(t("app.credits", lang))
 
 current.run()

@@ -7,7 +7,7 @@ from lessons import examples
 from lessons import playground as pg
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
-from lessons.ui import chart, say, show_error, show_note, tr
+from lessons.ui import chart, say, scroll_box, show_error, show_note, tr
 
 URL = {"bind": "query-params"}
 D = pg.Settings()  # the widgets' defaults
@@ -27,13 +27,13 @@ def _apply_same_padding():
 st.title(tr("pg.title"))
 st.markdown(tr("pg.intro"))
 
-controls, view = st.columns([1, 2.3], gap="large")
+view, controls = st.columns([2.3, 1], gap="large")  # figure first: it leads when a phone stacks them
 
 with view:
     st.subheader(tr("pg.sec_windows"))
     figure_slot = st.empty()  # the figure goes on top, drawn once the controls are read
 
-with controls:
+with scroll_box(controls):  # presenting: the controls scroll beside the figure
     st.subheader(tr("pg.sec_input"))
     # Options are shown by their code names ("face", "avg"): a bound widget puts the
     # label it shows into the URL, and code names keep a shared link working in

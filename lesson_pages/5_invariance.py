@@ -5,7 +5,7 @@ import streamlit as st
 
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
-from lessons.ui import chart, explained_errors, say, tr
+from lessons.ui import chart, controls_box, explained_errors, say, tr
 
 DEFAULTS = inv.Settings()
 PATTERNS = list(inv.PATTERNS)
@@ -19,26 +19,27 @@ mode_names = {m: tr(f"common.{m}") for m in inv.MODES}
 st.title(tr("inv.title"))
 st.markdown(tr("inv.intro"))
 
-c1, c2, c3 = st.columns([3, 2, 3])
-with c1:
-    pattern = st.radio(tr("inv.pattern"), PATTERNS, index=PATTERNS.index(DEFAULTS.pattern), key="inv_pattern",
-                       bind="query-params", format_func=lambda p: str(PATTERNS.index(p) + 1),
-                       captions=[tr(f"inv.pattern.{p}") for p in PATTERNS])
-with c2:
-    mode = st.radio(tr("common.mode"), inv.MODES, index=inv.MODES.index(DEFAULTS.mode), key="inv_mode",
-                    bind="query-params", captions=[mode_names[m] for m in inv.MODES])
-with c3:
-    zeros = st.toggle(tr("inv.fill_zeros"), value=DEFAULTS.zeros, key="inv_zeros", help=tr("inv.fill_zeros_help"),
-                      bind="query-params")
-s1, s2, s3, s4 = st.columns(4)
-with s1:
-    dx = st.slider(tr("inv.dx"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dx, key="inv_dx", bind="query-params")
-with s2:
-    dy = st.slider(tr("inv.dy"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dy, key="inv_dy", bind="query-params")
-with s3:
-    kernel = st.slider(tr("inv.kernel"), 1, inv.SIZE, DEFAULTS.kernel, key="inv_kernel", bind="query-params")
-with s4:
-    stride = st.slider(tr("inv.stride"), 1, inv.SIZE, DEFAULTS.stride, key="inv_stride", bind="query-params")
+with controls_box("inv"):  # presenting: stays in view above the figures
+    c1, c2, c3 = st.columns([3, 2, 3])
+    with c1:
+        pattern = st.radio(tr("inv.pattern"), PATTERNS, index=PATTERNS.index(DEFAULTS.pattern), key="inv_pattern",
+                           bind="query-params", format_func=lambda p: str(PATTERNS.index(p) + 1),
+                           captions=[tr(f"inv.pattern.{p}") for p in PATTERNS])
+    with c2:
+        mode = st.radio(tr("common.mode"), inv.MODES, index=inv.MODES.index(DEFAULTS.mode), key="inv_mode",
+                        bind="query-params", captions=[mode_names[m] for m in inv.MODES])
+    with c3:
+        zeros = st.toggle(tr("inv.fill_zeros"), value=DEFAULTS.zeros, key="inv_zeros", help=tr("inv.fill_zeros_help"),
+                          bind="query-params")
+    s1, s2, s3, s4 = st.columns(4)
+    with s1:
+        dx = st.slider(tr("inv.dx"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dx, key="inv_dx", bind="query-params")
+    with s2:
+        dy = st.slider(tr("inv.dy"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dy, key="inv_dy", bind="query-params")
+    with s3:
+        kernel = st.slider(tr("inv.kernel"), 1, inv.SIZE, DEFAULTS.kernel, key="inv_kernel", bind="query-params")
+    with s4:
+        stride = st.slider(tr("inv.stride"), 1, inv.SIZE, DEFAULTS.stride, key="inv_stride", bind="query-params")
 
 with explained_errors():
     view = inv.compute(inv.Settings(pattern=pattern, mode=mode, zeros=zeros, dx=dx, dy=dy, kernel=kernel,

@@ -11,7 +11,7 @@ from lessons.examples import MAX_SIDE
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import chart, explained_errors, lang, tr
+from lessons.ui import chart, controls_box, explained_errors, lang, tr
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
@@ -44,7 +44,7 @@ st.title(tr("bw.title"))
 st.markdown(tr("bw.intro"))
 
 # ---------------------------------------------------------------- settings
-with st.container(border=True):
+with controls_box("bw", border=True):  # presenting: stays in view above the figures
     st.markdown(f"**{tr('bw.settings')}**")
     c1, c2, c3 = st.columns(3)
     with c1:

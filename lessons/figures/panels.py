@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .grid import CELL_TEXT_MAX
+
 __all__ = ["Panel", "axis_suffix", "on_panel", "panel_layout"]
 
 
@@ -64,7 +66,10 @@ def panel_layout(panels, *, spacing: float, ticks: str = "bottom", tick_size: in
     total = sum(p.cols for p in panels)
     tallest = max(p.rows for p in panels)
     free = 1.0 - spacing * (len(panels) - 1)
-    layout: dict = {"plot_bgcolor": "white", "showlegend": False}
+    # The layout's font size caps the cell text, which Plotly fits to the cells
+    # (see grid.cell_font); every other text names its own size.
+    layout: dict = {"plot_bgcolor": "white", "showlegend": False, "font": {"size": CELL_TEXT_MAX},
+                    "hoverlabel": {"font": {"size": 13}}}
     annotations = []
     x0 = 0.0
     for n, p in enumerate(panels, start=1):

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..playground import FRAME_CAP
-from .grid import HIGHLIGHT, cell_shape, grid_figure, padded_view, record_shapes, window_color
+from .grid import HIGHLIGHT, cell_shape, color_range, grid_figure, padded_view, record_shapes, window_color
 from .panels import Panel, on_panel, panel_layout
 
 __all__ = ["FRAME_CAP", "frame_count", "playground_figure", "input_figure", "static_traces", "step_shapes"]
@@ -65,12 +65,10 @@ def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
     return shapes
 
 
-def _value_range(*arrays) -> tuple[float, float]:
-    finite = np.concatenate([np.asarray(a, float).ravel() for a in arrays])
-    finite = finite[np.isfinite(finite)]
-    if not finite.size:
-        return 0.0, 1.0
-    return float(finite.min()), float(finite.max())
+def _value_range(*arrays) -> tuple[float, float, bool]:
+    """``(lo, hi, clipped)``: the colour scale's ends for all of ``arrays``;
+    one outlier does not stretch it (:func:`lessons.figures.grid.color_range`)."""
+    return color_range(np.concatenate([np.asarray(a, float).ravel() for a in arrays]))
 
 
 def input_figure(values, *, title: str = "") -> go.Figure:
@@ -104,7 +102,7 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     x = np.asarray(values, float)
     out = np.asarray(res.output, float)
     padded, pad_mask, row0, col0 = padded_view(trace, x)
-    zmin, zmax = _value_range(x, out)
+    zmin, zmax, clipped = _value_range(x, out)
     # Both grids are drawn by grid_figure and only their traces are kept: one
     # plotly check of the whole figure at the end, and no copy of the template.
     fin = grid_figure(padded, row0=row0, col0=col0, padding=pad_mask, zmin=zmin, zmax=zmax,
@@ -118,7 +116,8 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
         spacing=GAP_CELLS / (n_cols_in + GAP_CELLS + wo), ticks="top",
         tick_size=10 if max(n_rows, n_cols_in) > 10 else 12, title_size=14, axis_titles=True, y_toward=None)
     layout.update(height=int(min(640, 110 + (46 if n_rows <= 10 else 26) * n_rows)),
-                  margin={"l": 30, "r": 10, "t": 60, "b": 50})
+                  margin={"l": 30, "r": 10, "t": 60, "b": 50},
+                  meta={"color_clip": [zmin, zmax]} if clipped else None)
     data = fin["data"] + [{**heat, "xaxis": "x2", "yaxis": "y2"} for heat in fout["data"]] + static_traces(trace)
 
     n = trace.n_windows
