@@ -19,10 +19,11 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", la
 # The language lives in the URL as ?lang=zh (absent for English). A bound
 # widget writes its option's label into the URL, so the options are the
 # language codes themselves and the names are shown as captions.
-def language_switch(compact: bool = False) -> str:
-    return st.radio(t("app.language"), options=list(LANGS), captions=None if compact else list(LANGS.values()),
-                    key="lang", horizontal=True, bind="query-params", width="content" if compact else "stretch",
-                    label_visibility="collapsed" if compact else "visible")
+def language_switch() -> str:
+    # One widget in both views (presenting hides its label with CSS): a widget
+    # whose arguments change gets a new identity and loses its URL binding.
+    return st.radio(t("app.language"), options=list(LANGS), captions=list(LANGS.values()), key="lang",
+                    horizontal=True, bind="query-params")
 
 
 # Presenting mode (?present=1): no sidebar, the lessons along the top, the

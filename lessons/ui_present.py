@@ -6,21 +6,21 @@ text, chart fonts included (:data:`FONT_SCALE`, applied by
 :func:`lessons.ui.chart`); and the controls that change a figure kept on
 screen beside or above it (:func:`controls_box`, :func:`scroll_box`).
 
-The mode lives in the session (``st.session_state["present"]``) and is
-written back into the address on every run, so it follows the student from
-page to page and through a language switch, and a shared link holds it.
+The mode is a hidden widget bound to the address (``?present=1``), rendered
+by app.py on every run as the language switch is, so it follows the student
+from page to page and through a language switch, and a shared link holds it.
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import streamlit as st
 
 from .i18n import DEFAULT_LANG, LANGS, t
 
-QUERY = "present"  # ?present=1
-STATE = "present"
+STATE = "present"  # the widget key and the query parameter: ?present=1
 FONT_SCALE = 1.25  # charts in presenting mode
 ROOT_PX = 19  # the page's base font size in presenting mode (Streamlit's is 16 px)
 SCROLL_PX = 560  # height of a scrolling column of controls beside a figure
@@ -41,18 +41,20 @@ html {{ font-size: {ROOT_PX}px; }}
   position: fixed; top: 0.45rem; right: 1rem; width: auto !important; z-index: 1000001;
   background: var(--st-background-color, #fff);
 }}
+.st-key-present_bar [data-testid="stWidgetLabel"] {{ display: none; }}
 [data-testid="stMain"] .stCaption, [data-testid="stMain"] [data-testid="stCaptionContainer"] {{ font-size: 0.95rem; }}
 /* a block of controls stays in view (under the top bar) while its figures scroll past */
-[class*="st-key-{CONTROLS_KEY}"] {{
+/* (sticky on the wrapper Streamlit puts around a container, which is its own height) */
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{CONTROLS_KEY}"]) {{
   position: sticky; top: 3.2rem; z-index: 20; background: var(--st-background-color, #fff);
-  max-height: 42vh; overflow-y: auto; overflow-x: hidden; padding-bottom: 0.3rem;
   box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.25);
 }}
+[class*="st-key-{CONTROLS_KEY}"] {{ max-height: 42vh; overflow-y: auto; overflow-x: hidden; padding-bottom: 0.3rem; }}
 </style>
 """
 
-# Chart titles shrink to fit their chart (see the script's comment).
-FIT_TEXT_JS = (Path(__file__).resolve().parents[1] / "assets" / "fit_text.js").read_text(encoding="utf-8")
+# Chart titles shrink to fit their chart; the presenting buttons reload the page (see the comments there).
+APP_JS = (Path(__file__).resolve().parents[1] / "assets" / "app.js").read_text(encoding="utf-8")
 
 # Also in the normal view: formulas scroll inside their box instead of running
 # off the page; buttons may wrap their label rather than cut it ("◀ B…").
@@ -61,31 +63,33 @@ COMMON_CSS = """
 [data-testid="stMarkdownContainer"] .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
 [data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p { white-space: normal; }
 [data-testid="stWidgetLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
-.st-key-fit_text { display: none; }
+.st-key-app_js, .st-key-present_state { display: none; }
+button.present-switch {
+  font: inherit; font-size: 1rem; line-height: 1.6; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.2); background: var(--st-background-color, #fff); color: inherit;
+}
+button.present-switch:hover { border-color: #ff4b4b; color: #ff4b4b; }
+button.present-switch:focus-visible { outline: 2px solid #ff4b4b; outline-offset: 1px; }
 </style>
 """
 
 
 def start() -> bool:
-    """Read the mode (the session's, or on a session's first run the
-    address's ``?present=1``), write it back into the address, add the page
-    style; ``True`` when presenting. Call once per run, before the navigation."""
-    if STATE not in st.session_state:
-        st.session_state[STATE] = st.query_params.get(QUERY) == "1"
-    on = bool(st.session_state[STATE])
-    if on:
-        st.query_params[QUERY] = "1"
-    elif QUERY in st.query_params:
-        del st.query_params[QUERY]
+    """The mode (``?present=1``), kept in the address by a hidden widget bound
+    to it, as the language is; adds the page style. ``True`` when presenting.
+    Call once per run, before the navigation."""
+    with st.container(key="present_state"):  # hidden: the buttons change it
+        on = st.number_input("present", min_value=0, max_value=1, value=0, step=1, key=STATE,
+                             bind="query-params", label_visibility="collapsed") == 1
     st.html(COMMON_CSS + (CSS if on else ""))
-    with st.container(key="fit_text"):  # hidden; the script runs once per browser tab
-        st.html(f"<script>{FIT_TEXT_JS}</script>", unsafe_allow_javascript=True)
+    with st.container(key="app_js"):  # hidden; the scripts install themselves once per browser tab
+        st.html(f"<script>{APP_JS}</script>", unsafe_allow_javascript=True)
     return on
 
 
 def presenting() -> bool:
     """Whether the page is shown in presenting mode."""
-    return bool(st.session_state.get(STATE, False))
+    return st.session_state.get(STATE) == 1
 
 
 def font_scale() -> float:
@@ -93,31 +97,37 @@ def font_scale() -> float:
     return FONT_SCALE if presenting() else 1.0
 
 
-def _set(on: bool) -> None:
-    st.session_state[STATE] = on
-
-
 def _lang() -> str:
     value = st.session_state.get("lang", DEFAULT_LANG)
     return value if value in LANGS else DEFAULT_LANG
 
 
+def _switch(on: bool, key: str, label: str, help_text: str, icon: str) -> None:
+    """A button that opens this address with ``present=1`` added (``on``) or
+    removed. It reloads the page rather than rerunning it: moving the
+    language switch between the sidebar and the top bar within one session
+    leaves Streamlit's browser side without the switch's URL binding (the
+    language would stop following the address)."""
+    with st.container(key=key):  # the click is handled by assets/app.js
+        st.html(f'<button type="button" class="present-switch" data-present="{int(on)}" '
+                f'title="{escape(help_text)}"><span aria-hidden="true">{icon}</span> {escape(label)}</button>',
+                width="content")
+
+
 def enter_button() -> None:
     """The visible way in (the sidebar shows it in the normal view)."""
     lang = _lang()
-    st.button(t("present.enter", lang), key="present_enter", icon=":material/slideshow:", on_click=_set,
-              args=(True,), help=t("present.enter_help", lang), width="stretch")
+    _switch(True, "present_enter", t("present.enter", lang), t("present.enter_help", lang), "&#x26F6;")
 
 
 def top_bar(language_switch) -> str:
     """The bar above every page in presenting mode: the language switch
-    (``language_switch(where)`` draws it and returns the language) and the
-    way out. Returns the language."""
+    (``language_switch()`` draws it and returns the language) and the way
+    out. Returns the language."""
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center",
                       key="present_bar", gap="small"):
-        lang = language_switch(compact=True)  # its label hidden: the bar is one line
-        st.button(t("present.exit", lang), key="present_exit", icon=":material/close_fullscreen:",
-                  on_click=_set, args=(False,), help=t("present.exit_help", lang))
+        lang = language_switch()
+        _switch(False, "present_exit", t("present.exit", lang), t("present.exit_help", lang), "&#x2715;")
     return lang
 
 

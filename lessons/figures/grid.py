@@ -152,7 +152,8 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
         hi = lo + 1.0
     fig = go.Figure()
     fig.add_trace(go.Heatmap(
-        z=np.where(np.isfinite(real), real, np.nan), x=xs, y=ys, text=text,
+        # padding cells are written by the padding trace only (Plotly writes text on NaN cells too)
+        z=np.where(np.isfinite(real), real, np.nan), x=xs, y=ys, text=np.where(pad, "", text),
         texttemplate="%{text}", textfont=cell_font(text), customdata=exact,
         colorscale=colorscale or CELL_SCALE, zmin=lo, zmax=hi, showscale=show_scale,
         xgap=2, ygap=2, hovertemplate="row %{y}, col %{x}: %{customdata}<extra></extra>", name="values",

@@ -99,3 +99,23 @@ def panel_layout(panels, *, spacing: float, ticks: str = "bottom", tick_size: in
         x0 = x1 + spacing
     layout["annotations"] = annotations
     return layout
+
+
+def stack_panels(layout: dict, panels, *, spacing: float) -> dict:
+    """Turn a :func:`panel_layout` (with ``ticks="top"``) into one panel
+    above the next, each as wide as the figure: for grids too wide to stand
+    side by side at a readable cell size. ``spacing`` is the gap between
+    panels as a fraction of the figure's height (it holds the next panel's
+    title and column numbers). Returns ``layout``, changed in place."""
+    panels = list(panels)
+    total = sum(p.rows for p in panels)
+    free = 1.0 - spacing * (len(panels) - 1)
+    y1 = 1.0
+    for n, p in enumerate(panels, start=1):
+        suffix = axis_suffix(n)
+        y0 = max(0.0, y1 - free * p.rows / total)
+        layout[f"xaxis{suffix}"].update(domain=[0.0, 1.0], constraintoward="center")
+        layout[f"yaxis{suffix}"].update(domain=[y0, y1], range=[p.row0 + p.rows - 0.5, p.row0 - 0.5],
+                                        constraintoward="top")
+        y1 = y0 - spacing
+    return layout

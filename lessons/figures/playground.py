@@ -17,12 +17,17 @@ import plotly.graph_objects as go
 
 from ..playground import FRAME_CAP
 from .grid import HIGHLIGHT, cell_shape, color_range, grid_figure, padded_view, record_shapes, window_color
-from .panels import Panel, on_panel, panel_layout
+from .panels import Panel, on_panel, panel_layout, stack_panels
 
 __all__ = ["FRAME_CAP", "frame_count", "playground_figure", "input_figure", "static_traces", "step_shapes"]
 
 BORDER = "#333333"  # outline of the real input
 GAP_CELLS = 1.5  # space between the input and the output, in cells
+# Wider than this many cells side by side (input, gap, output), the cells would
+# be too small to read at 1280 px: the output goes below the input instead.
+STACK_CELLS = 24
+STACKED_CELL_PX = 30  # cell size the height of a stacked figure is planned for
+STACKED_GAP_PX = 70  # between the stacked grids: the output's title and column numbers
 
 
 def frame_count(n_windows: int, cap: int = FRAME_CAP) -> int:
@@ -110,13 +115,18 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     fout = grid_figure(out, zmin=zmin, zmax=zmax).to_dict()
     n_rows, n_cols_in = padded.shape  # never fewer rows than the output
     ho, wo = out.shape
+    layout_panels = [Panel(n_rows, n_cols_in, row0, col0, input_title, toward="right"),
+                     Panel(ho, wo, title=output_title, toward="left")]
     layout = panel_layout(
-        [Panel(n_rows, n_cols_in, row0, col0, input_title, toward="right"),
-         Panel(ho, wo, title=output_title, toward="left")],
+        layout_panels,
         spacing=GAP_CELLS / (n_cols_in + GAP_CELLS + wo), ticks="top",
         tick_size=10 if max(n_rows, n_cols_in) > 10 else 12, title_size=14, axis_titles=True, y_toward=None)
-    layout.update(height=int(min(640, 110 + (46 if n_rows <= 10 else 26) * n_rows)),
-                  margin={"l": 30, "r": 10, "t": 60, "b": 50},
+    if n_cols_in + GAP_CELLS + wo > STACK_CELLS:  # too wide side by side: the output goes below the input
+        height = 110 + STACKED_CELL_PX * (n_rows + ho) + STACKED_GAP_PX
+        stack_panels(layout, layout_panels, spacing=STACKED_GAP_PX / (height - 110))
+    else:
+        height = int(min(640, 110 + (46 if n_rows <= 10 else 26) * n_rows))
+    layout.update(height=height, margin={"l": 30, "r": 10, "t": 60, "b": 50},
                   meta={"color_clip": [zmin, zmax]} if clipped else None)
     data = fin["data"] + [{**heat, "xaxis": "x2", "yaxis": "y2"} for heat in fout["data"]] + static_traces(trace)
 

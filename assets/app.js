@@ -1,3 +1,5 @@
+// Scripts the app adds to every page (lessons/ui_present.py loads this file once per run).
+
 // Chart titles that fit their chart: Plotly writes titles and annotations at
 // one font size whatever the chart's width, so on a narrow screen panel
 // titles run into each other and long titles are cut at the sides. This
@@ -54,4 +56,21 @@
     }
   }
   setInterval(fitAll, 250);
+})();
+
+// Presenting mode's buttons (lessons/ui_present.py): open this address with
+// ?present=1 added or removed. A full load, not a rerun, so that the language
+// switch, which moves between the sidebar and the top bar, keeps its binding
+// to the address.
+(() => {
+  if (window.__poolingPresentSwitch) return;
+  window.__poolingPresentSwitch = true;
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest("button.present-switch");
+    if (!button) return;
+    const url = new URL(window.location.href);
+    if (button.dataset.present === "1") url.searchParams.set("present", "1");
+    else url.searchParams.delete("present");
+    window.location.assign(url.toString());
+  });
 })();
