@@ -5,25 +5,26 @@ shares (page setup, the language switch, the navigation); each lesson lives
 in ``lesson_pages/`` and the list of lessons in ``lessons/registry.py``.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from lessons import ui_present
-from lessons.i18n import LANGS, t
+from lessons.i18n import DEFAULT_LANG, LANGS, t
 from lessons.registry import PAGES
+from lessons.ui_guard import guard_url
+from lessons.ui_choice import choice
 
-# Set before the language is known: the browser tab keeps the English title.
-st.set_page_config(page_title=t("app.title"), page_icon=":material/grid_on:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
+guard_url()  # a link is input: clean it before any widget reads it
 
 
-
-# The language lives in the URL as ?lang=zh (absent for English). A bound
-# widget writes its option's label into the URL, so the options are the
-# language codes themselves and the names are shown as captions.
+# The language lives in the URL as ?lang=zh (absent for English); the switch shows each
+# language's own name (lessons/ui_choice.py keeps the code in the URL).
 def language_switch() -> str:
-    # One widget in both views (presenting hides its label with CSS): a widget
-    # whose arguments change gets a new identity and loses its URL binding.
-    return st.radio(t("app.language"), options=list(LANGS), captions=list(LANGS.values()), key="lang",
-                    horizontal=True, bind="query-params")
+    # One widget in both views (presenting hides its label with CSS).
+    return choice(st.radio, t("app.language"), list(LANGS), key="lang", default=DEFAULT_LANG,
+                  names=LANGS.get, horizontal=True)
 
 
 # Presenting mode (?present=1): no sidebar, the lessons along the top, the
@@ -34,6 +35,8 @@ if presenting:
 else:
     with st.sidebar:
         lang = language_switch()
+# Now that the language is known, the browser tab's title follows it.
+st.set_page_config(page_title=t("app.title", lang))
 
 pages = [
     st.Page(p.path, title=t(p.title_key, lang), icon=p.icon,

@@ -6,6 +6,7 @@ hand the view to the figure builder, render."""
 
 import streamlit as st
 
+from lessons import ui_quiz
 from lessons import walkthrough as wt
 from lessons.figures.grid import WINDOW_COLOR_NAMES
 from lessons.figures.walkthrough import walkthrough_figure
@@ -70,3 +71,5 @@ with left:
 with right:
     st.subheader(tr("wt.try_head"))
     st.markdown("\n".join(f"- {tr(f'wt.try_{i}')}" for i in (1, 2, 3, 4)))
+
+ui_quiz.walkthrough(view)

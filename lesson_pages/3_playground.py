@@ -1,13 +1,13 @@
-"""Lesson 3, the playground: every pooling setting on one page, each bound to the URL so a teacher
-can share the exact view. Thin: read widgets, build lessons.playground.Settings, compute, draw."""
+"""Lesson 3, the playground: every pooling setting, each bound to the URL (a teacher shares the view)."""
 
 import streamlit as st
 
-from lessons import examples
+from lessons import examples, ui_quiz
 from lessons import playground as pg
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
 from lessons.ui import chart, say, scroll_box, show_error, show_note, tr
+from lessons.ui_choice import choice
 
 URL = {"bind": "query-params"}
 D = pg.Settings()  # the widgets' defaults
@@ -35,13 +35,11 @@ with view:
 
 with scroll_box(controls):  # presenting: the controls scroll beside the figure
     st.subheader(tr("pg.sec_input"))
-    # Options are shown by their code names ("face", "avg"): a bound widget puts the
-    # label it shows into the URL, and code names keep a shared link working in
-    # both languages. The translation is written next to them.
-    preset = st.selectbox(tr("pg.preset"), examples.PRESETS, index=examples.PRESETS.index(D.preset),
-                          key="pg_preset", **URL)
+    # Options show names in the reader's language; the URL keeps their code names (lessons/ui_choice.py).
+    preset = choice(st.selectbox, tr("pg.preset"), examples.PRESETS, key="pg_preset", default=D.preset,
+                    names=lambda p: tr(f"pg.preset_name.{p}"))
     st.caption(tr(f"pg.preset.{preset}"))
-    seed = st.number_input(tr("pg.seed"), min_value=0, max_value=9999, value=D.seed, step=1,
+    seed = st.number_input(tr("pg.seed"), min_value=0, max_value=examples.SEED_MAX, value=D.seed, step=1,
                            key="pg_seed", disabled=preset != "random", help=tr("pg.seed_help"), **URL)
     c1, c2 = st.columns(2)
     h = c1.slider(tr("pg.h"), 1, MAX_SIDE, D.h, key="pg_h", **URL)
@@ -85,8 +83,8 @@ with scroll_box(controls):  # presenting: the controls scroll beside the figure
         show_note(note)
 
     st.subheader(tr("pg.sec_rules"))
-    mode = st.radio(tr("common.mode"), pg.MODES, index=pg.MODES.index(D.mode), key="pg_mode", horizontal=True,
-                    captions=tuple(tr(f"common.{m}") for m in pg.MODES), **URL)
+    mode = choice(st.radio, tr("common.mode"), pg.MODES, key="pg_mode", default=D.mode, horizontal=True,
+                  names=lambda m: tr(f"common.{m}"))
     ceil_mode = st.toggle(tr("pg.ceil"), value=D.ceil_mode, key="pg_ceil", help=tr("pg.ceil_help"), **URL)
     cip = st.toggle(tr("pg.cip"), value=D.count_include_pad, key="pg_cip", disabled=mode == "max",
                     help=tr("pg.cip_help"), **URL)
@@ -140,11 +138,12 @@ with right:
         st.info(say(note), icon=":material/info:")
     # Off by default: the code highlighter is a large script; the page loads ~0.5 s sooner without it.
     if st.toggle(tr("pg.show_code"), key="pg_code", **URL):
-        st.markdown(tr("pg.code_torch"))
-        if out.torch_code:
+        if out.torch_code:  # no heading over nothing: refused settings have no code
+            st.markdown(tr("pg.code_torch"))
             st.code("import torch.nn.functional as F\n" + out.torch_code, language="python")
-        st.markdown(tr("pg.code_paddle"))
         if out.paddle_code:
+            st.markdown(tr("pg.code_paddle"))
             st.code("import paddle.nn.functional as F\n" + out.paddle_code, language="python")
     if out.paddle_note:
         st.info(tr(out.paddle_note), icon=":material/info:")
+ui_quiz.playground(out)

@@ -4,6 +4,7 @@ and the paper's dynamic k."""
 import streamlit as st
 
 from lessons import kmax as km
+from lessons import ui_quiz
 from lessons.figures import kmax as kfig
 from lessons.ui import chart, explained_errors, lang, say, tr
 
@@ -87,3 +88,5 @@ if view is not None:
                                     length_label=tr("km.dyn_length")), key="km_dynamic")
         if view.too_short:
             st.warning(say(view.too_short))
+
+ui_quiz.kmax(view)

@@ -6,14 +6,13 @@ import streamlit as st
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
 from lessons.ui import chart, controls_box, explained_errors, say, tr
+from lessons.ui_choice import choice
 
 DEFAULTS = inv.Settings()
 PATTERNS = list(inv.PATTERNS)
 
 
-# Choice widgets show language-neutral option labels (their translated names go
-# in captions): a label that changes with the language makes Streamlit lose the
-# selection on a language switch and puts language-specific values in the URL.
+# Choices show names in the reader's language; the URL keeps code names (lessons/ui_choice.py).
 mode_names = {m: tr(f"common.{m}") for m in inv.MODES}
 
 st.title(tr("inv.title"))
@@ -22,12 +21,12 @@ st.markdown(tr("inv.intro"))
 with controls_box("inv"):  # presenting: stays in view above the figures
     c1, c2, c3 = st.columns([3, 2, 3])
     with c1:
-        pattern = st.radio(tr("inv.pattern"), PATTERNS, index=PATTERNS.index(DEFAULTS.pattern), key="inv_pattern",
-                           bind="query-params", format_func=lambda p: str(PATTERNS.index(p) + 1),
-                           captions=[tr(f"inv.pattern.{p}") for p in PATTERNS])
+        pattern = choice(st.radio, tr("inv.pattern"), PATTERNS, key="inv_pattern", default=DEFAULTS.pattern,
+                         names=lambda p: tr(f"inv.pattern.{p}"),
+                         aliases={str(i + 1): p for i, p in enumerate(PATTERNS)})
     with c2:
-        mode = st.radio(tr("common.mode"), inv.MODES, index=inv.MODES.index(DEFAULTS.mode), key="inv_mode",
-                        bind="query-params", captions=[mode_names[m] for m in inv.MODES])
+        mode = choice(st.radio, tr("common.mode"), inv.MODES, key="inv_mode", default=DEFAULTS.mode,
+                      names=mode_names.get)
     with c3:
         zeros = st.toggle(tr("inv.fill_zeros"), value=DEFAULTS.zeros, key="inv_zeros", help=tr("inv.fill_zeros_help"),
                           bind="query-params")

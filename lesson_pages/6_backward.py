@@ -7,11 +7,13 @@ figures are cached per setting and language, as building one costs far more than
 import streamlit as st
 
 from lessons import backward as bw
-from lessons.examples import MAX_SIDE
+from lessons import ui_quiz
+from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
 from lessons.ui import chart, controls_box, explained_errors, lang, tr
+from lessons.ui_choice import choice
 
 DEFAULT = bw.Settings()
 KEYS = {"x_preset": "bw_x", "n": "bw_n", "kernel": "bw_k", "stride": "bw_s", "padding": "bw_p",
@@ -48,22 +50,21 @@ with controls_box("bw", border=True):  # presenting: stays in view above the fig
     st.markdown(f"**{tr('bw.settings')}**")
     c1, c2, c3 = st.columns(3)
     with c1:
-        # Choices show their code names, translated in a caption: a bound widget writes the label it
-        # shows into the URL, and code names keep a shared link working in both languages.
-        x_preset = st.radio(tr("bw.x_label"), bw.INPUT_PRESETS, key="bw_x", bind="query-params",
-                            captions=[tr(f"bw.x_{name}") for name in bw.INPUT_PRESETS])
-        n = st.slider(tr("bw.n_label"), 2, MAX_SIDE, DEFAULT.n, key="bw_n", bind="query-params",
+        # Choices show names in the reader's language; the URL keeps code names (lessons/ui_choice.py).
+        x_preset = choice(st.radio, tr("bw.x_label"), bw.INPUT_PRESETS, key="bw_x", default=DEFAULT.x_preset,
+                          names=lambda name: tr(f"bw.x_{name}"))
+        n = st.slider(tr("bw.n_label"), *bw.N_RANGE, DEFAULT.n, key="bw_n", bind="query-params",
                       help=tr("common.too_big", limit=MAX_SIDE))
     with c2:
-        k = st.slider(tr("bw.k_label"), 1, 6, DEFAULT.kernel, key="bw_k", bind="query-params")
-        s = st.slider(tr("bw.s_label"), 1, 6, DEFAULT.stride, key="bw_s", bind="query-params")
-        p = st.slider(tr("bw.p_label"), 0, 3, DEFAULT.padding, key="bw_p", bind="query-params")
+        k = st.slider(tr("bw.k_label"), *bw.KERNEL_RANGE, DEFAULT.kernel, key="bw_k", bind="query-params")
+        s = st.slider(tr("bw.s_label"), *bw.STRIDE_RANGE, DEFAULT.stride, key="bw_s", bind="query-params")
+        p = st.slider(tr("bw.p_label"), *bw.PADDING_RANGE, DEFAULT.padding, key="bw_p", bind="query-params")
         cip = st.toggle(tr("bw.cip_label"), DEFAULT.count_include_pad, key="bw_cip", bind="query-params",
                         help=tr("bw.cip_help"))
     with c3:
-        g_preset = st.radio(tr("bw.g_label"), bw.UPSTREAM_PRESETS, key="bw_g", bind="query-params",
-                            captions=[tr(f"bw.g_{name}") for name in bw.UPSTREAM_PRESETS])
-        seed = st.number_input(tr("bw.seed_label"), 0, 9999, DEFAULT.seed, 1, key="bw_seed", bind="query-params")
+        g_preset = choice(st.radio, tr("bw.g_label"), bw.UPSTREAM_PRESETS, key="bw_g", default=DEFAULT.g_preset,
+                          names=lambda name: tr(f"bw.g_{name}"))
+        seed = st.number_input(tr("bw.seed_label"), 0, SEED_MAX, DEFAULT.seed, 1, key="bw_seed", bind="query-params")
         g_text = st.text_input(tr("bw.gtext_label"), DEFAULT.g_text, key="bw_gtext", bind="query-params",
                                placeholder="1 2; 3 4") if g_preset == "custom" else DEFAULT.g_text
     b0, b1, b2, b3 = st.columns([1, 2, 2, 2], vertical_alignment="center")
@@ -119,8 +120,8 @@ else:
     # 4 · is the total preserved?
     st.header(tr("bw.where_title"))
     st.markdown(tr("bw.where_text"))
-    mode = st.radio(tr("bw.mode_label"), bw.MODES, key="bw_mode", bind="query-params",
-                    horizontal=True, captions=(tr("common.avg"), tr("common.max")))
+    mode = choice(st.radio, tr("bw.mode_label"), bw.MODES, key="bw_mode", default=bw.MODES[0], horizontal=True,
+                  names=lambda m: tr(f"common.{m}"))
     view = lesson.by_mode(mode)
     mode_figs, check_figs = _mode_figures(settings, mode, lang())
     for col, (name, fig) in zip(st.columns(len(mode_figs)), mode_figs.items()):
@@ -145,3 +146,5 @@ else:
 
 st.divider()
 st.caption(tr("bw.credit"))
+
+ui_quiz.backward(lesson)

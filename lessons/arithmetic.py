@@ -21,7 +21,7 @@ import numpy as np
 
 from .numbers import fmt
 
-__all__ = ["MAX_TERMS", "window_terms", "is_shown_exactly", "arithmetic_text", "window_arithmetic",
+__all__ = ["MAX_TERMS", "window_terms", "is_shown_exactly", "shorten", "arithmetic_text", "window_arithmetic",
            "tap_counts", "arithmetic_notes"]
 
 MAX_TERMS = 16  # longer window sums are shortened with "…"
@@ -70,7 +70,9 @@ def window_terms(rec) -> list[tuple[float, str]]:
     return terms
 
 
-def _shorten(items: list[str], limit: int) -> list[str]:
+def shorten(items: list[str], limit: int = MAX_TERMS) -> list[str]:
+    """``items``, or when there are more than ``limit`` the first ones, ``…`` and the last three."""
+    items = list(items)
     if len(items) <= limit:
         return items
     head = limit - 4
@@ -101,7 +103,7 @@ def window_arithmetic(rec, *, latex: bool = False, max_terms: int = MAX_TERMS) -
     result = f"{_sign(rec.output)} {fmt(rec.output)}"
     terms = window_terms(rec)
     if not latex:
-        parts = _shorten([_num(v) for v, _ in terms], max_terms)
+        parts = shorten([_num(v) for v, _ in terms], max_terms)
         if rec.mode == "max":
             return "max(" + ", ".join(parts) + ") " + result
         return "(" + " + ".join(parts) + f") / {rec.divisor} = {_num(rec.total)} / {rec.divisor} " + result
@@ -113,7 +115,7 @@ def window_arithmetic(rec, *, latex: bool = False, max_terms: int = MAX_TERMS) -
             return rf"\textcolor{{gray}}{{{_num(v)}}}"
         return _num(v)
 
-    parts = [r"\dots" if p == "…" else p for p in _shorten([show(v, k) for v, k in terms], max_terms)]
+    parts = [r"\dots" if p == "…" else p for p in shorten([show(v, k) for v, k in terms], max_terms)]
     result = result.replace("≈", r"\approx")
     if rec.mode == "max":
         return r"\max(" + r",\ ".join(parts) + ") " + result

@@ -34,12 +34,17 @@ from .numbers import fmt
 __all__ = [
     "INPUT_PRESETS", "UPSTREAM_PRESETS", "MODES", "QUICK", "Message",
     "make_input", "read_upstream", "make_upstream", "Box", "shown_windows", "window_boxes",
-    "Settings", "ModeView", "Lesson", "compute", "figure_titles", "num",
+    "N_RANGE", "KERNEL_RANGE", "STRIDE_RANGE", "PADDING_RANGE", "Settings", "ModeView", "Lesson", "compute", "figure_titles", "num",
 ]
 
 INPUT_PRESETS = ("ramp", "random", "ties")
 UPSTREAM_PRESETS = ("ones", "range", "random", "custom")
 MODES = ("avg", "max")
+# The sliders' ranges (the page and the URL guard both read them).
+N_RANGE = (2, MAX_SIDE)
+KERNEL_RANGE = (1, 6)
+STRIDE_RANGE = (1, 6)
+PADDING_RANGE = (0, 3)
 # The page's quick settings, as Settings fields.
 QUICK = {
     "tutorial": {"kernel": 2, "stride": 2, "padding": 0, "n": 4, "x_preset": "ramp"},

@@ -16,13 +16,14 @@ import re
 import numpy as np
 
 __all__ = [
-    "PRESETS", "MAX_SIDE", "MAX_ABS", "GridError",
+    "PRESETS", "MAX_SIDE", "SEED_MAX", "MAX_ABS", "GridError",
     "ramp", "random_ints", "checker", "edge", "face", "preset", "eye_feature_map",
     "format_grid", "parse_grid",
 ]
 
 PRESETS = ("ramp", "random", "checker", "edge", "face")
 MAX_SIDE = 16  # the largest grid a lesson draws
+SEED_MAX = 9999  # the random presets' seeds run from 0 to this
 MAX_ABS = 1e6  # larger numbers make unreadable cells and sums that lose precision
 HIGH = 9  # bright value of the patterns; random values are 0..HIGH
 

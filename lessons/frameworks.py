@@ -67,9 +67,33 @@ def framework_code(kernel, stride, padding, dilation, ceil_mode: bool,
         else:
             torch_code = (f"y = F.avg_pool2d(\n{head}    padding=({top}, {left}), ceil_mode={ceil_mode},\n"
                           f"    count_include_pad={count_include_pad})")
+    else:
+        torch_code = _torch_padded(kernel, stride, padding, dilation, ceil_mode, count_include_pad, mode)
     paddle_code = None
     if dh == 1 and dw == 1:
         paddle_code = (f"y = F.{mode}_pool2d(\n    x, kernel_size=[{kh}, {kw}], stride=[{sh}, {sw}],\n"
                        f"    padding=[{top}, {bottom}, {left}, {right}],\n    ceil_mode={ceil_mode}"
                        + (")" if mode == "max" else f", exclusive={not count_include_pad})"))
     return torch_code, paddle_code
+
+
+def _torch_padded(kernel, stride, padding, dilation, ceil_mode, count_include_pad, mode) -> str | None:
+    """PyTorch code for padding its pooling cannot take (uneven, or more than half the window):
+    ``F.pad`` first, then pooling without padding. None where that would differ: average
+    pooling with dilation, and ceil mode with bottom/right padding (PyTorch would keep a last
+    window starting in it, which counts as input once padded)."""
+    (kh, kw), (sh, sw), (dh, dw) = kernel, stride, dilation
+    top, bottom, left, right = padding
+    if (mode == "avg" and (dh > 1 or dw > 1)) or (ceil_mode and (bottom or right)):
+        return None
+    pad = f"({left}, {right}, {top}, {bottom})"  # F.pad lists the last dimension first
+    if mode == "max":  # -inf never wins a window
+        return (f"x = F.pad(x, {pad}, value=float(\"-inf\"))\n"
+                f"y = F.max_pool2d(\n    x, kernel_size=({kh}, {kw}), stride=({sh}, {sw}),\n"
+                f"    dilation=({dh}, {dw}), ceil_mode={ceil_mode})")
+    pool = f"F.avg_pool2d(F.pad(t, {pad}), kernel_size=({kh}, {kw}), stride=({sh}, {sw}), ceil_mode={ceil_mode})"
+    if count_include_pad:  # the padded zeros count in the divisor
+        return f"y = {pool.replace('(t,', '(x,')}"
+    # only real cells count: divide by the share of each window that is real input
+    return f"def pool(t):\n    return {pool}\n\ny = pool(x) / pool(x.new_ones(x.shape))"
+

@@ -40,7 +40,7 @@ class Items(tuple):
     """A field value that is a list of items, joined by the language's list separator.
 
     >>> t("km.nlp_kept_line", "zh", feature="x", words=Items(("一点", "也")))
-    '**x**:一点、也'
+    '**x**：一点、也'
     """
 
     __slots__ = ()

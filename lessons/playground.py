@@ -81,7 +81,7 @@ class View:
     settings: Settings
     x: np.ndarray  # the input as pooled (the example, or the edited numbers)
     result: PoolResult | None
-    error: str | None
+    error: ValueError | None  # the core's refusal (lessons/errors.py words it)
     figure_notes: tuple[tuple[str, dict], ...]  # captions under the figure
     formulas: tuple[AxisFormula, AxisFormula]  # height, width
     size_note: tuple[str, dict] | None  # "a 6×6 input becomes a 3×3 output"
@@ -140,7 +140,7 @@ def compute(s: Settings) -> View:
         result = pool2d(x, s.kernel, s.stride, s.padding, mode=s.mode, dilation=s.dilation,
                         ceil_mode=s.ceil_mode, count_include_pad=s.count_include_pad)
     except ValueError as exc:
-        error = str(exc)
+        error = exc
     formulas = tuple(AxisFormula(f, formula_note(f))
                      for f in (size_formula(d, axis) for d, axis in zip(_derivations(s, result), "HW")))
     figure_notes, size_note = [], None
@@ -154,14 +154,14 @@ def compute(s: Settings) -> View:
         size_note = ("pg.formula_result", {"h": s.h, "w": s.w, "ho": ho, "wo": wo})
     cip_note = "pg.cip_max" if s.mode == "max" else None if any(s.padding) else "pg.cip_no_padding"
     torch_code, paddle_code = framework_code(s.kernel, s.stride, s.padding, s.dilation, s.ceil_mode,
-                                             s.count_include_pad, s.mode)
+                                             s.count_include_pad, s.mode) if result is not None else (None, None)
     return View(
         settings=s, x=x, result=result, error=error, figure_notes=tuple(figure_notes), formulas=formulas,
         size_note=size_note, cip_note=cip_note,
         torch_notes=tuple((f"pg.torch.{code}", fields)
                           for code, fields in torch_differences(s.kernel, s.padding, s.dilation, s.mode)),
         torch_code=torch_code, paddle_code=paddle_code,
-        paddle_note=None if paddle_code else "pg.paddle.dilation",
+        paddle_note=None if paddle_code or result is None else "pg.paddle.dilation",
     )
 
 

@@ -30,4 +30,5 @@ PAGES = (
     LessonPage("lesson_pages/5_invariance.py", "invariance", "nav.invariance", ":material/open_with:",
                "intro.map_invariance"),
     LessonPage("lesson_pages/6_backward.py", "backward", "nav.backward", ":material/undo:", "intro.map_backward"),
+    LessonPage("lesson_pages/7_pictures.py", "pictures", "nav.pictures", ":material/image:", "intro.map_pictures"),
 )

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from .errors import error_text
 from .figures.style import scaled
 from .i18n import DEFAULT_LANG, LANGS, t
 from .numbers import fmt
@@ -39,8 +40,9 @@ def show_note(note: tuple[str, str, dict]) -> None:
 
 
 def show_error(error: Exception | str) -> None:
-    """Explain a ``ValueError`` from the core (or its message); never a traceback."""
-    st.error(tr("common.error", message=str(error)), icon=":material/error:")
+    """Explain a ``ValueError`` from the core in the reader's language (lessons/errors.py);
+    never a traceback."""
+    st.error(tr("common.error", message=error_text(error, lang())), icon=":material/error:")
     st.caption(tr("common.error_hint"))
 
 

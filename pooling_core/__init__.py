@@ -12,12 +12,14 @@ NumPy only: this package never imports streamlit or plotly.
 
 Modules: ``pool`` (max and average pooling, forward beside backward),
 ``kmax`` (K-max pooling), ``geometry`` (where the windows are), ``size`` (the
-output-size formula), ``params`` (reading the arguments), ``trace`` (the
+output-size formula), ``params`` (reading the arguments), ``errors`` (the
+:class:`PoolingError` every refusal raises, with a reason and fields), ``trace`` (the
 story of each window), ``reference`` and ``reference_kmax`` (plain loops the
 tests hold the rest against); ``_fast`` holds the speed machinery (threads,
 dtypes, shortcuts).
 """
 
+from .errors import PoolingError
 from .geometry import Geometry
 from .kmax import KMaxResult, dynamic_k, kmax_pool
 from .params import normalize_padding, paddle_padding, same_padding
@@ -36,6 +38,7 @@ __all__ = [
     "normalize_padding",
     "Geometry",
     "SizeDerivation",
+    "PoolingError",
     "NoWindowError",
     "PoolResult",
     "KMaxResult",

@@ -22,6 +22,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .errors import PoolingError
 from .params import as_pair, normalize_padding, paddle_padding
 from .size import SizeDerivation, explain_output_size
 
@@ -292,10 +293,12 @@ class Geometry:
             empty = ~axis.real_taps().any(axis=1)
             if empty.any():
                 o = int(np.flatnonzero(empty)[0])
-                raise ValueError(
+                raise PoolingError(
                     f"padding is too large: along the {name}, window {o} covers "
                     f"[{axis.starts[o]}, {axis.stops[o]}) and every cell it touches is padding; "
                     f"every window must hold at least one real input cell, so use less padding"
-                    + (" or a smaller dilation" if axis.dilation > 1 else "")
+                    + (" or a smaller dilation" if axis.dilation > 1 else ""),
+                    "window_all_padding", axis=name, window=o, start=int(axis.starts[o]),
+                    stop=int(axis.stops[o]), dilation=axis.dilation,
                 )
         return cls(rows, cols)

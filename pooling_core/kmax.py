@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import PoolingError
 from .params import as_int, real_array
 
 __all__ = ["KMaxResult", "kmax_pool", "dynamic_k"]
@@ -47,8 +48,9 @@ class KMaxResult:
         positions that were not kept get zero."""
         g = np.asarray(grad_output)
         if g.shape != self.output.shape:
-            raise ValueError(
-                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}"
+            raise PoolingError(
+                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}",
+                "grad_shape", expected=self.output.shape, got=g.shape,
             )
         grad_input = np.zeros(self.input_shape, dtype=self.output.dtype)
         np.put_along_axis(grad_input, self.indices, g.astype(self.output.dtype), axis=self.axis)
@@ -81,17 +83,19 @@ def kmax_pool(x, k, axis=-2, *, keep_order=True) -> KMaxResult:
     """
     arr = np.asarray(x)
     if arr.ndim == 0:
-        raise ValueError("x must have at least one dimension to pool along")
+        raise PoolingError("x must have at least one dimension to pool along", "kmax_scalar")
     arr = real_array(arr)
     axis = as_int(axis, "axis")
     if not -arr.ndim <= axis < arr.ndim:
-        raise ValueError(f"axis must be an int in [{-arr.ndim}, {arr.ndim - 1}] for x of shape {arr.shape}, got {axis!r}")
+        raise PoolingError(f"axis must be an int in [{-arr.ndim}, {arr.ndim - 1}] for x of shape {arr.shape}, got {axis!r}",
+                           "axis_range", low=-arr.ndim, high=arr.ndim - 1, value=axis)
     axis %= arr.ndim
     length = arr.shape[axis]
     k = as_int(k, "k")
     if not 1 <= k <= length:
-        raise ValueError(
-            f"k must be a whole number from 1 to {length} (the length of axis {axis}), got {k!r}"
+        raise PoolingError(
+            f"k must be a whole number from 1 to {length} (the length of axis {axis}), got {k!r}",
+            "k_range", length=length, value=k,
         )
     # Order by: NaN first, then larger value first, then earlier position first.
     # np.lexsort is stable and sorts by the last key first.
@@ -117,10 +121,13 @@ def dynamic_k(layer: int, num_layers: int, sentence_length: int, k_top: int) -> 
         as_int(v, name) for v, name in ((layer, "layer"), (num_layers, "num_layers"),
                                         (sentence_length, "sentence_length"), (k_top, "k_top")))
     if num_layers < 1 or not 1 <= layer <= num_layers:
-        raise ValueError(f"layer must be from 1 to num_layers={num_layers}, got layer={layer}")
+        raise PoolingError(f"layer must be from 1 to num_layers={num_layers}, got layer={layer}",
+                           "layer_range", num_layers=num_layers, value=layer)
     if sentence_length < 1 or k_top < 1:
-        raise ValueError(
-            f"sentence_length and k_top must be at least 1, got {sentence_length} and {k_top}"
+        name, value = ("sentence_length", sentence_length) if sentence_length < 1 else ("k_top", k_top)
+        raise PoolingError(
+            f"sentence_length and k_top must be at least 1, got {sentence_length} and {k_top}",
+            "too_small", name=name, minimum=1, value=value,
         )
     # Integer ceil: exact where (L - l) / L * s would round in floating point.
     return max(k_top, -(-(num_layers - layer) * sentence_length // num_layers))

@@ -12,6 +12,8 @@ import numbers
 
 import numpy as np
 
+from .errors import PoolingError
+
 __all__ = [
     "as_input",
     "real_array",
@@ -46,9 +48,10 @@ def as_input(x, name: str = "x") -> np.ndarray:
     ``(H, W)``, ``(C, H, W)`` or ``(N, C, H, W)``."""
     arr = real_array(x, name)
     if arr.ndim not in (2, 3, 4):
-        raise ValueError(
+        raise PoolingError(
             f"{name} must have shape (H, W), (C, H, W) or (N, C, H, W), got {arr.ndim} "
-            f"dimension(s) with shape {arr.shape}"
+            f"dimension(s) with shape {arr.shape}",
+            "input_ndim", name=name, ndim=arr.ndim, shape=arr.shape,
         )
     return arr
 
@@ -62,9 +65,10 @@ def as_int(value, name: str) -> int:
     3
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise ValueError(
+        raise PoolingError(
             f"{name} must be a whole number, got {value!r} ({type(value).__name__}); "
-            f"pass an int such as 2"
+            f"pass an int such as 2",
+            "not_whole", name=name, value=value,
         )
     return int(value)
 
@@ -86,8 +90,9 @@ def as_pair(value, name: str, *, minimum: int = 1) -> tuple[int, int]:
     if isinstance(value, (tuple, list, np.ndarray)):
         items = _items(value)
         if len(items) != 2:
-            raise ValueError(
-                f"{name} must be an int or a pair (h, w), got {value!r} with {len(items)} entries"
+            raise PoolingError(
+                f"{name} must be an int or a pair (h, w), got {value!r} with {len(items)} entries",
+                "not_pair", name=name, value=value, count=len(items),
             )
         pair = (as_int(items[0], f"{name}[0]"), as_int(items[1], f"{name}[1]"))
     else:
@@ -95,9 +100,10 @@ def as_pair(value, name: str, *, minimum: int = 1) -> tuple[int, int]:
         pair = (v, v)
     for axis, v in zip("hw", pair):
         if v < minimum:
-            raise ValueError(
+            raise PoolingError(
                 f"{name} must be at least {minimum} on every axis, got {value!r} "
-                f"({axis} = {v}); use {name}={minimum} or more"
+                f"({axis} = {v}); use {name}={minimum} or more",
+                "too_small", name=name, minimum=minimum, value=v,
             )
     return pair
 
@@ -120,9 +126,12 @@ def same_padding(size: int, kernel: int, stride: int, dilation: int = 1) -> tupl
     size = as_int(size, "size")
     kernel, stride, dilation = (as_int(v, n) for v, n in ((kernel, "kernel"), (stride, "stride"), (dilation, "dilation")))
     if size < 1 or kernel < 1 or stride < 1 or dilation < 1:
-        raise ValueError(
+        name, value = next((n, v) for n, v in (("size", size), ("kernel", kernel), ("stride", stride),
+                                               ("dilation", dilation)) if v < 1)
+        raise PoolingError(
             f"same_padding needs size, kernel, stride and dilation >= 1, got "
-            f"size={size}, kernel={kernel}, stride={stride}, dilation={dilation}"
+            f"size={size}, kernel={kernel}, stride={stride}, dilation={dilation}",
+            "too_small", name=name, minimum=1, value=value,
         )
     out = -(-size // stride)
     span = (kernel - 1) * dilation + 1
@@ -153,24 +162,28 @@ def paddle_padding(padding, *, input_size=None, kernel_size=None, stride=None, d
             return (0, 0, 0, 0)
         if word == "SAME":
             if input_size is None or kernel_size is None:
-                raise ValueError(
-                    'padding="SAME" needs input_size and kernel_size to work out the padding'
+                raise PoolingError(
+                    'padding="SAME" needs input_size and kernel_size to work out the padding',
+                    "same_needs_sizes",
                 )
             (h, w) = as_pair(input_size, "input_size")
             (kh, kw) = as_pair(kernel_size, "kernel_size")
             (sh, sw) = as_pair(kernel_size if stride is None else stride, "stride")
             (dh, dw) = as_pair(dilation, "dilation")
             return same_padding(h, kh, sh, dh) + same_padding(w, kw, sw, dw)
-        raise ValueError(f'padding string must be "SAME" or "VALID", got {padding!r}')
+        raise PoolingError(f'padding string must be "SAME" or "VALID", got {padding!r}',
+                           "padding_word", value=padding)
     if isinstance(padding, (list, tuple)) and len(padding) == 4 and all(
         isinstance(p, (list, tuple)) for p in padding
     ):
         pairs = [tuple(p) for p in padding]
         if any(len(p) != 2 for p in pairs):
-            raise ValueError(f"padding pairs must have two entries each, got {padding!r}")
+            raise PoolingError(f"padding pairs must have two entries each, got {padding!r}",
+                               "padding_pairs", value=padding)
         if any(as_int(v, "padding") != 0 for v in pairs[0] + pairs[1]):
-            raise ValueError(
-                f"padding of the batch and channel dimensions must be [0, 0], got {padding!r}"
+            raise PoolingError(
+                f"padding of the batch and channel dimensions must be [0, 0], got {padding!r}",
+                "padding_batch", value=padding,
             )
         return normalize_padding(pairs[2] + pairs[3])
     return normalize_padding(padding)
@@ -194,13 +207,15 @@ def normalize_padding(padding) -> tuple[int, int, int, int]:
         elif len(items) == 4:
             pads = tuple(as_int(v, "padding") for v in items)
         else:
-            raise ValueError(
+            raise PoolingError(
                 f"padding must be an int, (p_h, p_w) or (top, bottom, left, right), "
-                f"got {padding!r} with {len(items)} entries"
+                f"got {padding!r} with {len(items)} entries",
+                "padding_count", value=padding, count=len(items),
             )
     else:
         p = as_int(padding, "padding")
         pads = (p, p, p, p)
     if min(pads) < 0:
-        raise ValueError(f"padding must not be negative, got {padding!r}; use 0 for no padding")
+        raise PoolingError(f"padding must not be negative, got {padding!r}; use 0 for no padding",
+                           "padding_negative", value=min(pads))
     return pads

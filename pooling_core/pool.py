@@ -31,6 +31,7 @@ from ._fast import (
     run_tiled,
     stride1_reduce,
 )
+from .errors import PoolingError
 from .geometry import Geometry
 from .params import as_input
 
@@ -193,7 +194,8 @@ class PoolResult:
 
     def _require_max(self, what: str) -> None:
         if self.mode != "max":
-            raise ValueError(f"{what} exists only for mode='max', this result has mode={self.mode!r}")
+            raise PoolingError(f"{what} exists only for mode='max', this result has mode={self.mode!r}",
+                               "max_only", name=what, mode=self.mode)
 
     def backward(self, grad_output) -> np.ndarray:
         """Gradient of the loss with respect to the input.
@@ -220,8 +222,9 @@ class PoolResult:
         """
         g = np.asarray(grad_output)
         if g.shape != self.output.shape:
-            raise ValueError(
-                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}"
+            raise PoolingError(
+                f"grad_output must have the output's shape {self.output.shape}, got {g.shape}",
+                "grad_shape", expected=self.output.shape, got=g.shape,
             )
         if g.dtype == np.bool_ or g.dtype.kind not in "fiu":
             raise TypeError(f"grad_output must hold real numbers, got dtype {g.dtype}")
@@ -288,7 +291,7 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
            [14., 16.]])
     """
     if mode not in MODES:
-        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+        raise PoolingError(f"mode must be 'max' or 'avg', got {mode!r}", "mode", value=mode)
     x = as_input(x)
     geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode)
     out_shape = x.shape[:-2] + geom.out_shape

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import PoolingError
 from .params import as_int
 
 __all__ = ["SizeDerivation", "NoWindowError", "explain_output_size", "output_size"]
@@ -71,12 +72,12 @@ class SizeDerivation:
         return max(self.past_end, 0) if self.out >= 1 else 0
 
 
-class NoWindowError(ValueError):
-    """No window fits along an axis. ``derivation`` holds the formula's numbers
-    down to the output size of 0 or less, so a lesson can show why."""
+class NoWindowError(PoolingError):
+    """No window fits along an axis (reason ``"no_window"``). ``derivation`` holds the
+    formula's numbers down to the output size of 0 or less, so a lesson can show why."""
 
-    def __init__(self, message: str, derivation: SizeDerivation):
-        super().__init__(message)
+    def __init__(self, message: str, derivation: SizeDerivation, /, **fields):
+        super().__init__(message, "no_window", **fields)
         self.derivation = derivation
 
 
@@ -96,11 +97,13 @@ def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilatio
     dilation = as_int(dilation, "dilation")
     for value, name in ((kernel, "kernel_size"), (stride, "stride"), (dilation, "dilation")):
         if value < 1:
-            raise ValueError(f"{name} must be at least 1, got {value}")
+            raise PoolingError(f"{name} must be at least 1, got {value}", "too_small", name=name, minimum=1, value=value)
     if pad_before < 0 or pad_after < 0:
-        raise ValueError(f"padding must not be negative, got ({pad_before}, {pad_after})")
+        raise PoolingError(f"padding must not be negative, got ({pad_before}, {pad_after})", "padding_negative",
+                           value=min(pad_before, pad_after))
     if size < 1:
-        raise ValueError(f"the input {axis_name} must be at least 1, got {size}")
+        raise PoolingError(f"the input {axis_name} must be at least 1, got {size}", "too_small", name=axis_name,
+                           minimum=1, value=size)
     span = (kernel - 1) * dilation + 1
     numerator = size + pad_before + pad_after - span
     # Python's // floors, also for a negative numerator, so -(-n // s) is ceil.
@@ -115,6 +118,8 @@ def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilatio
             f"{padded}: use a window at most {padded} cells wide, or more padding",
             SizeDerivation(size, kernel, stride, pad_before, pad_after, dilation, bool(ceil_mode),
                            span, numerator, numerator / stride, rounded, False, out),
+            axis=axis_name, kernel=kernel, dilation=dilation, span=span, size=size, pad_before=pad_before,
+            pad_after=pad_after, padded=padded,
         )
     dropped = False
     if ceil_mode and (out - 1) * stride >= size + pad_before:

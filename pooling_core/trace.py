@@ -12,6 +12,8 @@ from functools import cached_property
 
 import numpy as np
 
+from .errors import PoolingError
+
 __all__ = ["PoolTrace", "WindowRecord"]
 
 
@@ -127,7 +129,8 @@ class PoolTrace:
             return (0,) * len(lead)
         plane = tuple(np.atleast_1d(plane).tolist())
         if len(plane) != len(lead) or any(not 0 <= p < n for p, n in zip(plane, lead)):
-            raise ValueError(f"plane must index the leading dimensions {lead}, got {plane}")
+            raise PoolingError(f"plane must index the leading dimensions {lead}, got {plane}",
+                               "plane_range", shape=lead, value=plane)
         return plane
 
     def window(self, i: int, j: int, plane=None) -> WindowRecord:
@@ -139,7 +142,8 @@ class PoolTrace:
         g = self.geometry
         ho, wo = g.out_shape
         if not (0 <= i < ho and 0 <= j < wo):
-            raise ValueError(f"window ({i}, {j}) is outside the output grid {ho}x{wo}")
+            raise PoolingError(f"window ({i}, {j}) is outside the output grid {ho}x{wo}",
+                               "window_range", i=i, j=j, rows=ho, cols=wo)
         p = self._plane(plane)
         x = self._result.input[p]
         rows = g.rows.taps()[i]

@@ -76,10 +76,10 @@ def test_lang_query_parameter_selects_chinese():
     ("import importlib, pkgutil, lessons.figures as f;"
      "[importlib.import_module('lessons.figures.' + m.name) for m in pkgutil.iter_modules(f.__path__)]",
      ("streamlit",)),
-    # lesson logic is NumPy only: every module of lessons/ but the pages' Streamlit helpers (ui, ui_*)
+    # lesson logic is NumPy only: every module of lessons/ but the pages' Streamlit helpers (ui*.py)
     ("import importlib, pkgutil, lessons as l;"
      "[importlib.import_module('lessons.' + m.name) for m in pkgutil.iter_modules(l.__path__)"
-     " if not m.ispkg and m.name != 'ui' and not m.name.startswith('ui_')]", ("streamlit", "plotly")),
+     " if not m.ispkg and not m.name.startswith('ui')]", ("streamlit", "plotly")),
 ], ids=["core", "figures", "logic"])
 def test_layers_import_only_what_they_may(code, banned):
     probe = f"import sys; {code}; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({banned!r})))"

@@ -34,6 +34,8 @@ def test_framework_code():
                           "    padding=(0, 0), dilation=(1, 1),\n    ceil_mode=False)")
     assert paddle_code.endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
     torch_code, paddle_code = framework_code((3, 3), (1, 1), (0, 1, 0, 1), (2, 2), False, True, "max")
+    assert torch_code.startswith("x = F.pad(") and paddle_code is None  # uneven: F.pad first (test_torch_pad_code.py)
+    torch_code, paddle_code = framework_code((3, 3), (1, 1), (0, 1, 0, 1), (2, 2), False, True, "avg")
     assert torch_code is None and paddle_code is None
 
 

@@ -57,10 +57,10 @@ def test_key_fields_are_translated_and_items_joined_per_language():
         t("inv.summary_same", "zh", mode=t("common.avg", "zh"), n=4)
     assert t("km.nlp_kept_line", "en", feature=Key("km.feat.film"), words=Items(("the", "film"))) == \
         "**about film**: the, film"
-    assert t("km.nlp_kept_line", "zh", feature="x", words=Items(["一点", "也"])) == "**x**:一点、也"
-    assert t("km.nlp_kept_line", "zh", feature="x", words=Items((Key("common.max"), 3))) == "**x**:最大池化、3"
+    assert t("km.nlp_kept_line", "zh", feature="x", words=Items(["一点", "也"])) == "**x**：一点、也"
+    assert t("km.nlp_kept_line", "zh", feature="x", words=Items((Key("common.max"), 3))) == "**x**：最大池化、3"
     # anything else is formatted as it is: a list of ids, a tuple of paddings, a plain string
-    assert t("km.nlp_kept_line", "zh", feature="x", words=[[5, 7], [13, 15]]) == "**x**:[[5, 7], [13, 15]]"
+    assert t("km.nlp_kept_line", "zh", feature="x", words=[[5, 7], [13, 15]]) == "**x**：[[5, 7], [13, 15]]"
     assert t("km.nlp_kept_line", "en", feature="x", words=(1, 1, 0, 0)) == "**x**: (1, 1, 0, 0)"
     assert t("km.nlp_kept_line", "en", feature="x", words="a, b") == "**x**: a, b"
 

@@ -99,7 +99,7 @@ def test_default_view_is_figure2_and_the_papers_example(lang):
 def test_kept_lines_name_the_feature_and_join_the_words_in_each_language():
     view = km.compute(km.Settings(lang="zh"))
     assert view.kept[2] == ("一点", "也")
-    assert say(view.kept_lines[2], "zh") == "**程度**:一点、也"
+    assert say(view.kept_lines[2], "zh") == "**程度**：一点、也"
     en = km.compute(km.Settings())
     assert say(en.kept_lines[0]) == "**negation**: not, all"
     assert [t(f) for f in en.feature_names] == ["negation", "positive", "intensity", "about film"]

@@ -117,7 +117,8 @@ def test_kernel_and_stride_extremes(kernel, stride, shape):
 
 def test_settings_come_from_the_url():
     at = run("zh", inv_pattern="2", inv_dx="-1", inv_mode="avg", inv_kernel="2")
-    assert at.radio(key="inv_pattern").value == "boundary"
+    assert at.radio(key="inv_pattern").value == "boundary"  # "2": a link from before names showed
+    assert at.query_params["inv_pattern"] == "boundary"  # ... now rewritten to the code name
     assert at.radio(key="inv_mode").value == "avg" and at.slider(key="inv_dx").value == -1
     assert at.slider(key="inv_kernel").value == 2
     assert z(at, "inv_out_after").shape == (2, 2)  # floor((6 - 2) / 3) + 1 with the default stride 3

@@ -56,10 +56,10 @@ def test_chinese_sentence_and_words():
     at = run("zh")
     spec = figure(at, "km_sentence_in")
     assert spec["layout"]["xaxis"]["ticktext"] == ["这部", "电影", "其实", "一点", "也", "不", "好看"]
-    assert "**程度**:一点、也" in markdown(at)
+    assert "**程度**：一点、也" in markdown(at)
     assert list(at.radio(key="km_sentence").proto.captions) == [
         "“结局真的很精彩”", "“这部电影其实一点也不好看”", "“我本来没想到这部电影会这么好看呢”"]
-    assert "**F2** = [5, 6, 1, 8]:最大的 2 个值位于第 1、3 行 → **[6, 8]**" in markdown(at)
+    assert "**F2** = [5, 6, 1, 8]：最大的 2 个值位于第 1、3 行 → **[6, 8]**" in markdown(at)
     assert figure(at, "km_dynamic")["data"][0]["x"] == ["第 1 层", "第 2 层", "第 3 层"]
 
 

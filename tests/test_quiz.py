@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessons import quiz
+from lessons.arithmetic import MAX_TERMS
 from lessons.i18n import LANGS, TEXT, t
 from lessons.quiz.answers import MAX_CHARS, Unreadable, read_cell, read_number, read_numbers
-from lessons.quiz.make import MAX_TERMS
 from pooling_core import explain_output_size, kmax_pool, pool2d
 
 SEEDS = range(40)
@@ -183,7 +183,7 @@ def test_a_long_sum_is_shortened_but_keeps_its_total():
     res = pool2d(np.arange(1, 257, dtype=float).reshape(16, 16), 16, mode="avg")
     q = quiz.value_question(res, 0)
     math = field(q, "quiz.work_avg", "math")
-    assert "..." in math and math.count("+") == MAX_TERMS - 1  # MAX_TERMS parts, "..." among them
+    assert "…" in math and math.count("+") == MAX_TERMS - 1  # MAX_TERMS parts, "…" among them
     assert numbers_in(math)[-3:] == [res.trace.window(0, 0).total, 256, 128.5]
 
 
@@ -515,7 +515,8 @@ def test_every_quiz_key_is_in_the_table_in_both_languages():
 
 
 @pytest.mark.parametrize("module", ["lessons.quiz", "lessons.quiz.answers", "lessons.quiz.session",
-                                    "lessons.export", "lessons.export.tables", "lessons.export.gif"])
+                                    "lessons.export", "lessons.export.tables", "lessons.export.gif",
+                                    "lessons.figures.quiz"])
 def test_docstring_examples_hold(module):
     """The examples in the docstrings run (pytest collects doctests from pooling_core only)."""
     import doctest

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..arithmetic import window_arithmetic
 from ..figures.grid import HIGHLIGHT, PADDING_FILL, window_color
 from ..numbers import fmt
-from ..quiz.make import window_math
 
 __all__ = ["GIF_FRAME_CAP", "GifExport", "GifLayout", "gif_layout", "trace_gif"]
 
@@ -174,7 +174,7 @@ def _frame(done: Image.Image, res, lay: GifLayout, rec, n: int) -> Image.Image:
     _cell(draw, box, tint(color), fmt(rec.output), lay.cell)
     _outline(draw, box, _rgb(color), line)
     title = (f"window {rec.step + 1}/{n}, output ({rec.out_row}, {rec.out_col}): "
-             + window_math(rec).replace("≈", "~"))
+             + window_arithmetic(rec).replace("≈", "~").replace("…", "..."))
     font = _fitting_font(title, lay.width - 2 * MARGIN, 18)
     draw.text((MARGIN, MARGIN + TITLE / 2 - 4), title, fill=TEXT, font=font, anchor="lm")
     return img

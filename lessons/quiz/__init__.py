@@ -50,6 +50,7 @@ UI = {
     "new": "quiz.new",  # "New question"
     "seed": "quiz.seed",  # {seed}: "Question 42. Share this page's link ..."
     "click": "quiz.click_hint",  # for cell questions: a click in the picture answers too
+    "bad_seed": "quiz.bad_seed",  # {seed}, {limit}: the URL's seed was refused, question {seed} is shown
 }
 
 

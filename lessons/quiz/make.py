@@ -16,10 +16,9 @@ import numpy as np
 
 from pooling_core import NoWindowError, explain_output_size, kmax_pool
 
+from ..arithmetic import is_shown_exactly, shorten, window_arithmetic
 from ..numbers import fmt
 from .question import Question, new_question, pick
-
-MAX_TERMS = 12  # longer sums are shortened with "..."
 
 _VALUE_PROMPT = {"avg": "quiz.q_value_avg", "max": "quiz.q_value_max"}
 _OTHER_MODE = {"avg": "quiz.trap_other_mode_avg", "max": "quiz.trap_other_mode_max"}
@@ -31,28 +30,11 @@ _KMAX_PROMPT = {("col", True): "quiz.q_kmax_col_order", ("col", False): "quiz.q_
 
 def _equals(value) -> str:
     """``"= 3.5"``, or ``"≈ 3.33"`` when the shown digits round the value."""
-    shown = fmt(value)
-    return ("= " if fmt(value, 12) == shown else "≈ ") + shown
+    return ("= " if is_shown_exactly(value) else "≈ ") + fmt(value)
 
 
 def _join(parts, sep: str) -> str:
-    parts = list(parts)
-    if len(parts) > MAX_TERMS:
-        parts = parts[:MAX_TERMS - 3] + ["..."] + parts[-2:]
-    return sep.join(parts)
-
-
-def window_math(rec) -> str:
-    """One traced window's arithmetic as a line of text, from the record's own numbers.
-
-    Average: ``(1 + 2 + 5 + 6) / 4 = 14 / 4 = 3.5`` (padding that counts in the
-    divisor appears as ``0``); max: ``max(1, 2, 5, 6) = 6``. A result the shown
-    digits round is written with ``≈``; sums longer than ``MAX_TERMS`` are shortened.
-    """
-    if rec.mode == "avg":
-        terms = _join((fmt(v) for v in rec.values[rec.counted]), " + ")
-        return f"({terms}) / {rec.divisor} = {fmt(rec.total)} / {rec.divisor} {_equals(rec.output)}"
-    return f"max({_join((fmt(v) for v in rec.real_values), ', ')}) {_equals(rec.output)}"
+    return sep.join(shorten(parts))
 
 
 def _listed(items) -> str:
@@ -103,7 +85,7 @@ def value_question(res, seed: int) -> Question:
     inside = np.outer((rec.rows >= r_lo) & (rec.rows < r_hi), (rec.cols >= c_lo) & (rec.cols < c_hi))
     padding = rec.is_padding & inside  # taps past the padding (ceil mode) are not padding: they count nowhere
     overhang = int(np.sum(~inside))
-    math = window_math(rec)
+    math = window_arithmetic(rec)
     if rec.mode == "avg":
         worked = [("quiz.work_avg", {"math": math, "n": int(rec.counted.sum()), "d": rec.divisor})]
         pad_counted = int(np.sum(rec.counted & padding))
@@ -179,7 +161,7 @@ def route_question(res, grad_output, seed: int) -> Question:
     rec = _window(res, seed, "route")
     i, j = rec.out_row, rec.out_col
     cell = divmod(int(res.indices[i, j]), res.input.shape[1])
-    worked = [("quiz.work_route", {"math": window_math(rec), "r": cell[0], "c": cell[1], "g": fmt(g[i, j])})]
+    worked = [("quiz.work_route", {"math": window_arithmetic(rec), "r": cell[0], "c": cell[1], "g": fmt(g[i, j])})]
     rr, cc = np.nonzero(~rec.is_padding & (rec.values == rec.output))
     ties = [(int(rec.rows[a]), int(rec.cols[b])) for a, b in zip(rr, cc)]
     if len(ties) > 1:

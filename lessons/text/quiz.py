@@ -19,6 +19,11 @@ TEXT = {
                         "zh": "也可以直接在图中点击那个格子。"},
     "quiz.score": {"en": "Score: {right} of {answered} right ({percent}%)",
                    "zh": "得分：{answered} 题中答对 {right} 题（{percent}%）"},
+    "quiz.bad_seed": {
+        "en": "The question number in this link could not be read (it must be a whole number from 0 to "
+              "{limit}), so this is question {seed}.",
+        "zh": "无法读取链接中的题号（它必须是 0 到 {limit} 之间的整数），所以这里显示第 {seed} 题。",
+    },
     "quiz.score_none": {"en": "No answers yet.", "zh": "还没有作答。"},
 
     # -- questions
