@@ -30,6 +30,7 @@ FIGURE_AND_CONTROLS = {
     "kmax": ("km_walk", ("km_k", "km_keep_order")),
     "invariance": ("inv_out_after", ("inv_pattern", "inv_mode", "inv_dx", "inv_dy", "inv_kernel", "inv_stride")),
     "backward": ("bw_fig_input", ("bw_x", "bw_n", "bw_k", "bw_s", "bw_p", "bw_g")),
+    "pictures": ("pic_fig_patch", ("pic_src", "pic_k", "pic_s", "pic_n", "pic_px", "pic_py")),
 }
 
 # Scroll the chart's bottom to the window's bottom, then bring each control
