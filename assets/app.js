@@ -56,6 +56,7 @@
     }
   }
   setInterval(fitAll, 250);
+  window.__poolingFitNow = fitAll;  // for tests: fit now rather than at the next tick
 })();
 
 // Presenting mode's buttons (lessons/ui_present.py): open this address with

@@ -42,6 +42,8 @@ html {{ font-size: {ROOT_PX}px; }}
   background: var(--st-background-color, #fff);
 }}
 .st-key-present_bar [data-testid="stWidgetLabel"] {{ display: none; }}
+/* the lessons along the top keep clear of the bar (the ones that do not fit go in its "more" menu) */
+[data-testid="stHeader"] {{ padding-right: 400px; }}
 [data-testid="stMain"] .stCaption, [data-testid="stMain"] [data-testid="stCaptionContainer"] {{ font-size: 0.95rem; }}
 /* a block of controls stays in view (under the top bar) while its figures scroll past */
 /* (sticky on the wrapper Streamlit puts around a container, which is its own height) */
@@ -65,7 +67,7 @@ COMMON_CSS = """
 [data-testid="stWidgetLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
 .st-key-app_js, .st-key-present_state { display: none; }
 button.present-switch {
-  font: inherit; font-size: 1rem; line-height: 1.6; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
+  white-space: nowrap; font: inherit; font-size: 1rem; line-height: 1.6; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
   border: 1px solid rgba(49, 51, 63, 0.2); background: var(--st-background-color, #fff); color: inherit;
 }
 button.present-switch:hover { border-color: #ff4b4b; color: #ff4b4b; }
@@ -117,7 +119,7 @@ def _switch(on: bool, key: str, label: str, help_text: str, icon: str) -> None:
 def enter_button() -> None:
     """The visible way in (the sidebar shows it in the normal view)."""
     lang = _lang()
-    _switch(True, "present_enter", t("present.enter", lang), t("present.enter_help", lang), "&#x26F6;")
+    _switch(True, "present_enter", t("present.enter", lang), t("present.enter_help", lang), "&#x25A2;")
 
 
 def top_bar(language_switch) -> str:
@@ -125,7 +127,7 @@ def top_bar(language_switch) -> str:
     (``language_switch()`` draws it and returns the language) and the way
     out. Returns the language."""
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center",
-                      key="present_bar", gap="small"):
+                      key="present_bar", gap="small", wrap=False):
         lang = language_switch()
         _switch(False, "present_exit", t("present.exit", lang), t("present.exit_help", lang), "&#x2715;")
     return lang

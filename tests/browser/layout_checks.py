@@ -89,3 +89,17 @@ CELL_TEXT_COUNT = """
   .filter(c => c.offsetParent !== null)
   .reduce((n, c) => n + c.querySelectorAll('g.heatmap-label text').length, 0)
 """
+
+# True once every visible chart's svg is as wide as its box (Plotly has
+# relaid it out after a resize); then the titles are fitted at once.
+CHARTS_SETTLED = """
+() => {
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(c => c.offsetParent !== null);
+  const settled = charts.every(c => {
+    const svg = c.querySelector('svg.main-svg');
+    return svg && Math.abs(svg.getBoundingClientRect().width - c.getBoundingClientRect().width) < 3;
+  });
+  if (settled && window.__poolingFitNow) window.__poolingFitNow();
+  return settled;
+}
+"""

@@ -14,7 +14,7 @@ import pytest
 from lessons.registry import PAGES
 
 from . import AppServer, launch_chromium, missing_requirements, page_url, wait_for_app
-from .layout_checks import CELL_TEXT_COUNT, CELL_TEXT_OVERLAPS, CHART_TEXT_OVERLAPS, TRUNCATED_TEXT
+from .layout_checks import CELL_TEXT_COUNT, CELL_TEXT_OVERLAPS, CHART_TEXT_OVERLAPS, CHARTS_SETTLED, TRUNCATED_TEXT
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +45,9 @@ def browser(server):
 
 def measure(page, size) -> list[str]:
     page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
-    page.wait_for_timeout(700)  # plotly relayouts on resize; titles are fitted 4 times a second
+    page.wait_for_timeout(150)
     wait_for_app(page)
+    page.wait_for_function(CHARTS_SETTLED)  # plotly relaid out; titles fitted
     return [f"[{size}] {p}" for p in page.evaluate(CHART_TEXT_OVERLAPS) + page.evaluate(TRUNCATED_TEXT)]
 
 
@@ -74,7 +75,8 @@ def test_sixteen_by_sixteen_grid_cells_do_not_touch(server, browser):
     page = context.new_page()
     try:
         for lang in LANGS:
-            query = "pg_mode=avg&pg_cip=true&pg_preset=ramp&pg_h=16&pg_w=16&pg_kh=3&pg_kw=3&pg_sh=1&pg_sw=1&pg_pt=1&pg_pb=1&pg_pl=1&pg_pr=1"
+            query = ("pg_mode=avg&pg_cip=true&pg_preset=ramp&pg_h=16&pg_w=16&pg_kh=3&pg_kw=3&pg_sh=1&pg_sw=1"
+                     "&pg_pt=1&pg_pb=1&pg_pl=1&pg_pr=1")
             page.goto(page_url(server.url, "playground", query + ("&lang=zh" if lang == "zh" else "")))
             wait_for_app(page)
             page.wait_for_timeout(300)
