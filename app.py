@@ -12,8 +12,8 @@ import streamlit as st
 from lessons import ui_present
 from lessons.i18n import DEFAULT_LANG, LANGS, t
 from lessons.registry import PAGES
-from lessons.ui_guard import guard_url
 from lessons.ui_choice import choice
+from lessons.ui_guard import guard_url
 
 st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
 guard_url()  # a link is input: clean it before any widget reads it

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lessons import examples, ui_quiz
 from lessons import playground as pg
+from lessons import ui_frameworks as fw
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
 from lessons.ui import chart, say, scroll_box, show_error, show_note, tr
@@ -83,6 +84,7 @@ with scroll_box(controls):  # presenting: the controls scroll beside the figure
         show_note(note)
 
     st.subheader(tr("pg.sec_rules"))
+    framework = fw.framework_picker()
     mode = choice(st.radio, tr("common.mode"), pg.MODES, key="pg_mode", default=D.mode, horizontal=True,
                   names=lambda m: tr(f"common.{m}"))
     ceil_mode = st.toggle(tr("pg.ceil"), value=D.ceil_mode, key="pg_ceil", help=tr("pg.ceil_help"), **URL)
@@ -91,7 +93,8 @@ with scroll_box(controls):  # presenting: the controls scroll beside the figure
 
     out = pg.compute(pg.Settings(
         preset=preset, seed=int(seed), h=h, w=w, kernel=(kh, kw), stride=(sh, sw), dilation=(dh, dw),
-        padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=reading.values))
+        padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=reading.values,
+        framework=framework))
     if out.cip_note:
         st.caption(tr(out.cip_note))
 
@@ -109,7 +112,8 @@ with view:
         chart(pgfig.playground_figure(
             out.result, out.x, step=step - 1, input_title=tr("pg.fig_input"), output_title=tr("pg.fig_output"),
             play_label=tr("common.play"), pause_label=tr("common.pause"),
-            padding_label=tr("common.padding_cell")), key="pg_figure", where=figure_slot)
+            padding_label=tr("common.padding_cell"), overhang_label=tr("pg.overhang_cell")),
+            key="pg_figure", where=figure_slot)
         with figure_box:
             for note in out.figure_notes:
                 st.caption(say(note))
@@ -125,6 +129,7 @@ with view:
         show_note(axis.note)
     if out.size_note:
         st.markdown(say(out.size_note))
+    fw.show_disagreement(out)
 
 st.divider()
 left, right = st.columns(2, gap="large")
@@ -134,16 +139,5 @@ with left:
 with right:
     st.subheader(tr("pg.sec_frameworks"))
     st.markdown(tr("pg.frameworks"))
-    for note in out.torch_notes:
-        st.info(say(note), icon=":material/info:")
-    # Off by default: the code highlighter is a large script; the page loads ~0.5 s sooner without it.
-    if st.toggle(tr("pg.show_code"), key="pg_code", **URL):
-        if out.torch_code:  # no heading over nothing: refused settings have no code
-            st.markdown(tr("pg.code_torch"))
-            st.code("import torch.nn.functional as F\n" + out.torch_code, language="python")
-        if out.paddle_code:
-            st.markdown(tr("pg.code_paddle"))
-            st.code("import paddle.nn.functional as F\n" + out.paddle_code, language="python")
-    if out.paddle_note:
-        st.info(tr(out.paddle_note), icon=":material/info:")
+    fw.code_panel(out, framework)
 ui_quiz.playground(out)

@@ -64,7 +64,7 @@ if view is not None:
         st.subheader(tr("km.columns_header"))
         st.markdown("\n".join("- " + say(line) for line in view.column_lines))
         st.caption(tr("km.rows_note"))
-        st.info(tr(view.order_note))
+        st.info(say(view.order_note))
         st.markdown(tr("km.ties"))
 
     with sentence_slot:

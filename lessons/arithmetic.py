@@ -19,6 +19,7 @@ import math
 
 import numpy as np
 
+from .i18n import Key
 from .numbers import fmt
 
 __all__ = ["MAX_TERMS", "window_terms", "is_shown_exactly", "shorten", "arithmetic_text", "window_arithmetic",
@@ -151,7 +152,10 @@ def arithmetic_notes(rec, geometry, *, max_terms: int = MAX_TERMS) -> list[tuple
         notes.append(("pg.arith_avg_pad_counted", {"n": counts["counted_padding"]}))
     if rec.mode == "avg" and in_padding > counts["counted_padding"]:
         notes.append(("pg.arith_avg_pad_skipped", {"n": in_padding, "d": rec.divisor}))
-    if counts["overhang"]:
+    if counts["overhang"] and rec.mode == "avg":  # the divisor a reader of the picture would guess wrong
+        notes.append(("pg.arith_overhang_avg", {"n": counts["overhang"], "d": rec.divisor,
+                                                "outside": Key("pg.overhang_cell")}))
+    elif counts["overhang"]:
         notes.append(("pg.arith_overhang", {"n": counts["overhang"]}))
     if counts["terms"] > max_terms:
         notes.append(("pg.arith_shortened", {"n": counts["terms"]}))

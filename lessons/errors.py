@@ -25,7 +25,7 @@ AXES = ("height", "width", "size")
 REASONS = ("no_window", "window_all_padding", "window_all_padding_dilated", "too_small", "not_whole", "not_pair",
            "input_ndim", "same_needs_sizes", "padding_word", "padding_pairs", "padding_batch", "padding_count",
            "padding_negative", "mode", "grad_shape", "max_only", "kmax_scalar", "axis_range", "k_range",
-           "layer_range", "plane_range", "window_range")
+           "layer_range", "plane_range", "window_range", "convention", "paddle_dilation")
 
 
 def error_key(exc: BaseException) -> tuple[str, dict] | None:

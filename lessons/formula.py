@@ -113,6 +113,11 @@ def size_formula(d: SizeDerivation, axis: str = "H") -> SizeFormula:
     ]
     if d.dropped_last:
         steps.append(f"{d.rounded + 1} - 1 = {d.out}")
+    if d.rule == "truncate":  # PaddlePaddle: C's division, toward zero (ceil mode adds s - 1 first)
+        extra, top = (d.stride - 1, f" + {d.stride - 1}") if d.ceil_mode else (0, "")
+        steps = [f"\\operatorname{{trunc}}\\left(\\dfrac{{{d.numerator}{top}}}{{{d.stride}}}\\right) + 1",
+                 f"\\operatorname{{trunc}}({_quotient(d.numerator + extra, d.stride)}) + 1", f"{d.rounded} + 1",
+                 str(d.out)]
     numbers = f"{axis}_{{out}} = " + " = ".join(steps)
     if d.out < 1:
         numbers += r" \le 0"
@@ -137,6 +142,8 @@ def formula_note(f: SizeFormula) -> tuple[str, str, dict]:
         return "warning", f"pg.formula_none.{f.axis}", fields
     if f.dropped:
         return "info", f"pg.formula_dropped.{f.axis}", fields
+    if d.rule in ("truncate", "ceil_keep"):  # PaddlePaddle's rules (lessons/text/frameworks.py)
+        return "info", f"fw.formula_{d.rule}.{f.axis}", fields
     if f.uncovered:
         return "caption", f"pg.formula_uncovered.{f.axis}", fields
     if f.overhang:

@@ -13,11 +13,16 @@ the language. Two kinds of field are translated along with the string:
   (``", "`` in English, ``"、"`` in Chinese).
 
 Any other value is formatted as it is (a plain list shows as ``[1, 2]``).
+
+English counts right through a format spec ``one|many`` on a number or an :class:`Items`
+field (``#`` stands for the number): ``"{n} {n:value|values}"``, ``"{k:the largest|the # largest}"``,
+``"at {rows:row|rows} {rows}"``. Chinese needs no plural and writes ``{n}``.
 """
 
 from __future__ import annotations
 
 import importlib
+import numbers
 import pkgutil
 
 from . import text as _text_pkg
@@ -60,11 +65,41 @@ def _load() -> dict[str, dict[str, str]]:
 TEXT = _load()
 
 
+class _Count(int):
+    """A whole-number field that can also choose a word by its number: ``{n:window|# windows}``
+    writes "window" for 1 and "3 windows" for 3 (``#`` is the number). Plain ``{n}`` is the number."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return int.__format__(self, spec)
+        one, many = spec.split("|", 1)
+        return (one if self == 1 else many).replace("#", str(int(self)))
+
+
+class _Joined(str):
+    """An :class:`Items` field, joined; ``{rows:row|rows}`` chooses a word by how many items."""
+
+    def __new__(cls, text: str, count: int):
+        joined = super().__new__(cls, text)
+        joined.count_ = count
+        return joined
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return str.__format__(str(self), spec)
+        one, many = spec.split("|", 1)
+        return (one if self.count_ == 1 else many).replace("#", str(self.count_))
+
+
 def _field(value, lang: str):
     if isinstance(value, Key):
         return t(value, lang)
     if isinstance(value, Items):
-        return t("common.list_sep", lang).join(str(_field(v, lang)) for v in value)
+        return _Joined(t("common.list_sep", lang).join(str(_field(v, lang)) for v in value), len(value))
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return _Count(value)
+    if type(value) is str:  # an already joined list ("0, 1") may still choose a word
+        return _Joined(value, value.count(t("common.list_sep", lang).strip() or ",") + 1)
     return value
 
 

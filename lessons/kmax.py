@@ -171,7 +171,7 @@ class KMaxView:
     settings: Settings
     columns: KMaxResult  # figure 2 pooled along each column (axis=-2)
     column_lines: tuple[tuple[str, dict], ...]  # what each column keeps
-    order_note: str  # key: the order kept or dropped
+    order_note: tuple[str, dict]  # the order kept or dropped, with the current k
     output_title: tuple[str, dict]
     sentence: Sentence
     sentence_result: KMaxResult  # the sentence matrix pooled along the words (axis=-1)
@@ -189,6 +189,17 @@ class KMaxView:
 def _vector(values) -> str:
     """Numbers as the inside of a bracketed list: ``"5, 6, 1, 8"`` (the same in every language)."""
     return ", ".join(fmt(v) for v in values)
+
+
+def _order_note(k: int, keep_order: bool) -> tuple[str, dict]:
+    """What keeping (or dropping) the order does to figure 2 with this ``k``: the columns whose
+    kept values come out in another order when sorted."""
+    if keep_order:
+        return "km.order_on", {}
+    kept = kmax_pool(FIGURE2, k, axis=-2, keep_order=True).output
+    ranked = kmax_pool(FIGURE2, k, axis=-2, keep_order=False).output
+    changed = [name for j, name in enumerate(FEATURE_LABELS) if not np.array_equal(kept[:, j], ranked[:, j])]
+    return ("km.order_off", {"k": k, "cols": Items(changed)}) if changed else ("km.order_off_same", {"k": k})
 
 
 def compute(settings: Settings) -> KMaxView:
@@ -224,7 +235,7 @@ def compute(settings: Settings) -> KMaxView:
         settings=s,
         columns=columns,
         column_lines=column_lines,
-        order_note="km.order_on" if s.keep_order else "km.order_off",
+        order_note=_order_note(s.k, s.keep_order),
         output_title=("km.output_title", {"k": s.k, "w": FIGURE2.shape[1]}),
         sentence=sentence,
         sentence_result=sres,

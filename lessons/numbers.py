@@ -12,6 +12,8 @@ def fmt(value, digits: int = 2) -> str:
         return "NaN"
     if math.isinf(v):
         return "∞" if v > 0 else "−∞"
+    if abs(v) >= 1e30:  # e.g. PaddlePaddle's -3.4028235e38 for a max window without input
+        return f"{v:.0e}".replace("e+", "e")
     if v == round(v) and abs(v) < 1e12:
         return str(int(round(v)))
     return f"{v:.{digits}f}".rstrip("0").rstrip(".")

@@ -27,7 +27,8 @@ from pooling_core import NoWindowError, PoolResult, WindowRecord, explain_output
 from . import examples
 from .arithmetic import arithmetic_notes, window_arithmetic
 from .formula import SizeFormula, formula_note, size_formula
-from .frameworks import framework_code, torch_differences
+from .frameworks import Disagreement, disagreement, framework_code, torch_differences
+from .i18n import Items, Key
 
 __all__ = ["PAD_MAX", "DILATION_MAX", "FRAME_CAP", "MODES", "Settings", "View", "AxisFormula",
            "WindowView", "compute", "window_view", "GridState", "GridReading", "grid_state", "read_grid",
@@ -59,6 +60,7 @@ class Settings:
     ceil_mode: bool = False
     count_include_pad: bool = True
     grid: tuple[tuple[float, ...], ...] | None = None
+    framework: str = "pytorch"  # whose rules the page computes with (lessons.frameworks.FRAMEWORKS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,6 +92,7 @@ class View:
     torch_code: str | None
     paddle_code: str | None
     paddle_note: str | None
+    disagreement: Disagreement | None = None  # PyTorch's and Paddle's numbers, where they differ
 
     @property
     def n_windows(self) -> int:
@@ -126,7 +129,8 @@ def _derivations(s: Settings, result: PoolResult | None):
     found = []
     for args, name in (((h, kh, sh, top, bottom, dh), "height"), ((w, kw, sw, left, right, dw), "width")):
         try:
-            found.append(explain_output_size(*args, s.ceil_mode, axis_name=name))
+            found.append(explain_output_size(*args, s.ceil_mode, axis_name=name,  # Paddle has no dilation
+                                             convention=s.framework if s.dilation == (1, 1) else "pytorch"))
         except NoWindowError as exc:  # the formula still shows why no window fits
             found.append(exc.derivation)
     return tuple(found)
@@ -138,7 +142,7 @@ def compute(s: Settings) -> View:
     result = error = None
     try:
         result = pool2d(x, s.kernel, s.stride, s.padding, mode=s.mode, dilation=s.dilation,
-                        ceil_mode=s.ceil_mode, count_include_pad=s.count_include_pad)
+                        ceil_mode=s.ceil_mode, count_include_pad=s.count_include_pad, convention=s.framework)
     except ValueError as exc:
         error = exc
     formulas = tuple(AxisFormula(f, formula_note(f))
@@ -147,21 +151,28 @@ def compute(s: Settings) -> View:
     if result is not None:
         figure_notes.append(("pg.fig_caption", {}))
         if result.geometry.has_overhang:
-            figure_notes.append(("pg.fig_overhang", {}))
+            figure_notes.append(("pg.fig_overhang", {"outside": Key("pg.overhang_cell")}))
         if result.trace.n_windows > FRAME_CAP:
             figure_notes.append(("pg.anim_cap", {"n": result.trace.n_windows, "cap": FRAME_CAP}))
         ho, wo = result.output.shape
         size_note = ("pg.formula_result", {"h": s.h, "w": s.w, "ho": ho, "wo": wo})
     cip_note = "pg.cip_max" if s.mode == "max" else None if any(s.padding) else "pg.cip_no_padding"
     torch_code, paddle_code = framework_code(s.kernel, s.stride, s.padding, s.dilation, s.ceil_mode,
-                                             s.count_include_pad, s.mode) if result is not None else (None, None)
+                                             s.count_include_pad, s.mode)
+    differ = disagreement(x, s.kernel, s.stride, s.padding, s.dilation, s.ceil_mode, s.count_include_pad, s.mode)
+    # Code only for the framework picked, and not for settings the page refuses: it would give
+    # numbers the page does not show (tests/test_oracles.py runs it in the real frameworks).
+    if result is None or s.framework != "pytorch":
+        torch_code = None
+    if result is None or s.framework != "paddle":
+        paddle_code = None
     return View(
         settings=s, x=x, result=result, error=error, figure_notes=tuple(figure_notes), formulas=formulas,
         size_note=size_note, cip_note=cip_note,
         torch_notes=tuple((f"pg.torch.{code}", fields)
                           for code, fields in torch_differences(s.kernel, s.padding, s.dilation, s.mode)),
         torch_code=torch_code, paddle_code=paddle_code,
-        paddle_note=None if paddle_code or result is None else "pg.paddle.dilation",
+        paddle_note=None if paddle_code or s.dilation == (1, 1) else "pg.paddle.dilation", disagreement=differ,
     )
 
 
@@ -172,10 +183,13 @@ def window_view(view: View, step: int) -> WindowView:
     trace = view.result.trace
     step = min(max(int(step), 1), trace.n_windows)
     rec = trace.window(*divmod(step - 1, view.result.output.shape[1]))
-    info = ("pg.window_info", {"k": step, "n": trace.n_windows, "rows": ", ".join(map(str, rec.rows.tolist())),
-                               "cols": ", ".join(map(str, rec.cols.tolist())), "i": rec.out_row, "j": rec.out_col})
-    return WindowView(step, rec, info, window_arithmetic(rec, latex=True),
-                      tuple(arithmetic_notes(rec, trace.geometry)))
+    info = ("pg.window_info", {"k": step, "n": trace.n_windows, "rows": Items(rec.rows.tolist()),
+                               "cols": Items(rec.cols.tolist()), "i": rec.out_row, "j": rec.out_col})
+    notes = tuple(("fw.arith_overhang", f) if k == "pg.arith_overhang" and not view.settings.ceil_mode else (k, f)
+                  for k, f in arithmetic_notes(rec, trace.geometry))  # past the padding without ceil: Paddle
+    if rec.is_padding.all():  # only PaddlePaddle's rules compute a window without input
+        notes += ((f"fw.empty_{rec.mode}", {}),)
+    return WindowView(step, rec, info, window_arithmetic(rec, latex=True), notes)
 
 
 # The editable grid --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 import streamlit as st
 
 _SYNCED = "_url_synced_{}"  # the value this module last wrote to the URL for a key
+_LABELS = "_shown_labels_{}"  # the labels a widget showed on the last run
 
 
 def url_value(key: str, options: Sequence[str], default: str, aliases: Mapping[str, str] | None = None) -> str:
@@ -49,6 +50,12 @@ def choice(widget: Callable, label: str, options: Sequence[str], *, key: str, de
     elif raw in options and raw != synced and raw != state[key]:
         state[key] = raw  # the URL changed under us (back button, a pasted link)
     shown = {option: names(option) for option in options}  # in this run's language, fixed now
+    # The browser keeps a choice by the label it showed: after a language switch that label is
+    # gone, and the widget would show nothing chosen. Setting the value again sends it anew.
+    labels = _LABELS.format(key)
+    if state.get(labels) not in (None, tuple(shown.values())):
+        state[key] = state[key]
+    state[labels] = tuple(shown.values())
     value = widget(label, options, key=key, format_func=shown.__getitem__, **kwargs)
     if value not in options:  # e.g. a segmented control clicked off: keep the default
         value = default

@@ -190,7 +190,10 @@ def playground(out) -> None:
     res = out.result
     if res is None:
         return
-    check_yourself("pg_q", lambda seed: quiz.forward_question(res, seed))
+    if res.convention == "pytorch":
+        check_yourself("pg_q", lambda seed: quiz.forward_question(res, seed))
+    else:  # the worked answers teach PyTorch's rules (floor and ceil, the first maximum)
+        st.caption(tr("fw.quiz_pytorch"))
     step = st.session_state.get("pg_step", 1)
     step = min(max(step, 1), res.trace.n_windows) if isinstance(step, int) else 1
     take_away("pg", [("", res)], html=(export.export_name(res, "html"), partial(_pg_figure, out, step, lang())))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import backward as bw
-from . import examples, invariance, kmax, playground, walkthrough
+from . import examples, frameworks, invariance, kmax, playground, walkthrough
 from . import pictures as pic
 from .i18n import LANGS
 from .quiz.session import SEED_LIMIT
@@ -69,11 +69,13 @@ RULES: dict[str, Rule] = {
     **{key: Int(0, playground.PAD_MAX) for key in ("pg_pt", "pg_pb", "pg_pl", "pg_pr")},
     "pg_mode": OneOf(playground.MODES), "pg_ceil": Flag(), "pg_cip": Flag(), "pg_code": Flag(),
     "pg_step": Int(1, examples.MAX_SIDE ** 2),
+    "pg_fw": OneOf(frameworks.FRAMEWORKS),
     # K-max
     "km_k": Int(*kmax.K_RANGE), "km_keep_order": Flag(), "km_sentence": OneOf(tuple(kmax.SENTENCES)),
     "km_L": Int(*kmax.LAYERS_RANGE), "km_ktop": Int(*kmax.K_TOP_RANGE), "km_s": Int(*kmax.LENGTH_RANGE),
     # invariance
-    "inv_pattern": OneOf(tuple(invariance.PATTERNS)), "inv_mode": OneOf(invariance.MODES), "inv_zeros": Flag(),
+    # (or its number 1-4, as links made before the patterns showed their names wrote it)
+    "inv_pattern": OneOf(tuple(invariance.PATTERNS) + tuple(str(i + 1) for i in range(len(invariance.PATTERNS)))), "inv_mode": OneOf(invariance.MODES), "inv_zeros": Flag(),
     "inv_dx": Int(-invariance.MARGIN, invariance.MARGIN), "inv_dy": Int(-invariance.MARGIN, invariance.MARGIN),
     "inv_kernel": Int(1, invariance.SIZE), "inv_stride": Int(1, invariance.SIZE),
     # backward

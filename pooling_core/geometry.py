@@ -23,6 +23,7 @@ from functools import cached_property
 import numpy as np
 
 from .errors import PoolingError
+from .paddle_rules import axis_divisor, check_convention
 from .params import as_pair, normalize_padding, paddle_padding
 from .size import SizeDerivation, explain_output_size
 
@@ -82,6 +83,10 @@ class AxisGeometry:
         return self.derivation.overhang
 
     @property
+    def convention(self) -> str:
+        return self.derivation.convention
+
+    @property
     def overlaps(self) -> bool:
         """True when neighbouring windows share cells (stride shorter than the span)."""
         return self.out > 1 and self.stride < self.span
@@ -120,7 +125,11 @@ class AxisGeometry:
         """(out, kernel) True where a tap lands inside the padded extent.
 
         Taps of a ceil-mode window that hang past the padding are False.
+        Paddle bounds a window by the input plus its *leading* padding, on both sides.
         """
+        if self.convention == "paddle":
+            t = self.taps()
+            return (t >= -self.pad_before) & (t < self.size + self.pad_before)
         return self.within_padding(self.taps())
 
     def tap_range(self, j: int) -> tuple[int, int, int]:
@@ -263,6 +272,8 @@ class Geometry:
         With ``count_include_pad`` the zero padding counts (but not the
         ceil-mode overhang past it); otherwise only real cells count.
         """
+        if self.rows.convention == "paddle":
+            return np.outer(axis_divisor(self.rows, count_include_pad), axis_divisor(self.cols, count_include_pad))
         pick = "padded_taps" if count_include_pad else "real_taps"
         rows = getattr(self.rows, pick)().sum(axis=1)
         cols = getattr(self.cols, pick)().sum(axis=1)
@@ -275,8 +286,11 @@ class Geometry:
         return fr[:, None] * self.cols.kernel + fc[None, :]
 
     @classmethod
-    def build(cls, in_shape, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
-        """Check every parameter and place the windows for an ``(H, W)`` input."""
+    def build(cls, in_shape, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+              convention="pytorch"):
+        """Check every parameter and place the windows for an ``(H, W)`` input
+        (``convention="paddle"``: PaddlePaddle's rules, which allow windows of padding only)."""
+        check_convention(convention)
         kh, kw = as_pair(kernel_size, "kernel_size")
         sh, sw = (kh, kw) if stride is None else as_pair(stride, "stride")
         dh, dw = as_pair(dilation, "dilation")
@@ -287,8 +301,12 @@ class Geometry:
             )
         else:
             top, bottom, left, right = normalize_padding(padding)
-        rows = AxisGeometry(explain_output_size(h, kh, sh, top, bottom, dh, ceil_mode, axis_name="height"))
-        cols = AxisGeometry(explain_output_size(w, kw, sw, left, right, dw, ceil_mode, axis_name="width"))
+        rows = AxisGeometry(explain_output_size(h, kh, sh, top, bottom, dh, ceil_mode, axis_name="height",
+                                                convention=convention))
+        cols = AxisGeometry(explain_output_size(w, kw, sw, left, right, dw, ceil_mode, axis_name="width",
+                                                convention=convention))
+        if convention == "paddle":
+            return cls(rows, cols)
         for axis, name in ((rows, "height"), (cols, "width")):
             empty = ~axis.real_taps().any(axis=1)
             if empty.any():

@@ -31,6 +31,7 @@ from ._fast import (
     run_tiled,
     stride1_reduce,
 )
+from . import paddle_rules as paddle
 from .errors import PoolingError
 from .geometry import Geometry
 from .params import as_input
@@ -153,6 +154,7 @@ class PoolResult:
     geometry: Geometry
     mode: str
     count_include_pad: bool
+    convention: str = "pytorch"
 
     @cached_property
     def divisor(self) -> np.ndarray:
@@ -165,21 +167,34 @@ class PoolResult:
 
         PyTorch's rule: scanning the window's real cells in row-major order,
         the first cell equal to the maximum wins; if the window holds NaN, the
-        *last* NaN wins (its output is NaN).
+        *last* NaN wins (its output is NaN). Paddle's: the cell whose value the
+        output holds (the last of equal values), -1 for a window that kept its
+        start value (no real cell, or none above -3.4028235e38).
         """
         self._require_max("argmax_offset")
         geom = self.geometry
         kh, kw = geom.kernel_size
+        if self.convention == "paddle":
+            arg = np.empty(self.output.shape, dtype=np.int32)
+            run_tiled(lambda x, a: paddle.max_choice(geom, x, self.output.dtype, a), self.input, arg)
+            return arg
         arg = np.empty(self.output.shape, dtype=offset_dtype(kh * kw))
         run_tiled(lambda x, out, a: _max_argmax(geom, x, out, a), self.input, self.output, arg)
         return arg
 
     @cached_property
     def indices(self) -> np.ndarray:
-        """Flat index ``h * W + w`` of each window's maximum in its input plane."""
+        """Flat index ``h * W + w`` of each window's maximum in its input plane
+        (Paddle: its ``return_mask``, the *first* cell above all before it, -1 for none)."""
         self._require_max("indices")
         geom = self.geometry
         kw = geom.cols.kernel
+        if self.convention == "paddle":
+            arg = np.empty(self.output.shape, dtype=np.int64)
+            run_tiled(lambda x, a: paddle.mask_offset(geom, x, self.output.dtype, a), self.input, arg)
+            rows = geom.rows.starts[:, None] + arg // kw
+            cols = geom.cols.starts[None, :] + arg % kw
+            return np.where(arg < 0, -1, rows * geom.cols.size + cols)
         arg = self.argmax_offset.astype(np.int64)
         rows = geom.rows.starts[:, None] + (arg // kw) * geom.rows.dilation
         cols = geom.cols.starts[None, :] + (arg % kw) * geom.cols.dilation
@@ -211,7 +226,10 @@ class PoolResult:
             Average pooling hands each window's gradient to its cells in equal
             parts ``grad / divisor`` (parts that land on padding are lost);
             max pooling hands it whole to the window's argmax. Where windows
-            overlap, the parts that reach one cell add up.
+            overlap, the parts that reach one cell add up. Paddle's rules: the
+            average's share is ``grad * (1 / divisor)`` with the quotient in
+            float32; max hands the gradient to the first cell equal to the
+            output (none for a NaN output or a window without a real cell).
 
         Examples
         --------
@@ -233,7 +251,14 @@ class PoolResult:
         g = g.astype(acc, copy=False)
         geom = self.geometry
         grad_input = np.empty(self.input.shape, dtype=acc)
-        if self.mode == "avg":
+        if self.convention == "paddle":
+            if self.mode == "avg":
+                share = paddle.avg_share(g, self.divisor, acc)
+                run_tiled(lambda s, gi: _avg_backward(geom, s, gi), share, grad_input)
+            else:  # the first cell equal to the output, found as PyTorch's first maximum is
+                run_tiled(lambda x, out, go, gi: _max_backward(geom, x, out, go, gi),
+                          self.input, self.output, g, grad_input)
+        elif self.mode == "avg":
             share = g / self.divisor.astype(acc)
             run_tiled(lambda s, gi: _avg_backward(geom, s, gi), share, grad_input)
         elif "argmax_offset" in self.__dict__ or np.isnan(self.output).any():
@@ -247,7 +272,7 @@ class PoolResult:
 
 
 def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ceil_mode=False,
-           count_include_pad=True) -> PoolResult:
+           count_include_pad=True, convention="pytorch") -> PoolResult:
     """Max or average pooling over the last two axes, with PyTorch's semantics.
 
     Parameters
@@ -269,6 +294,10 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     count_include_pad : bool
         Average pooling only: divide by the window's size including zero
         padding (True) or by the number of real cells (False).
+    convention : {"pytorch", "paddle"}
+        Whose rules: PyTorch's (the default) or PaddlePaddle 3.3.1's CPU
+        kernels' (``count_include_pad=True`` is its ``exclusive=False``; no
+        dilation): see :mod:`pooling_core.paddle_rules`.
 
     Returns
     -------
@@ -293,8 +322,18 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     if mode not in MODES:
         raise PoolingError(f"mode must be 'max' or 'avg', got {mode!r}", "mode", value=mode)
     x = as_input(x)
-    geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode)
+    geom = Geometry.build(x.shape[-2:], kernel_size, stride, padding, dilation, ceil_mode, convention)
     out_shape = x.shape[:-2] + geom.out_shape
+    if convention == "paddle":
+        output = np.empty(out_shape, dtype=accumulator_dtype(x.dtype) if mode == "avg" else x.dtype)
+        if mode == "max":
+            kernel = _max_forward if paddle.plain_max_agrees(x) else paddle.max_forward
+            run_tiled(lambda xs, out: kernel(geom, xs, out), x, output)
+            np.maximum(output, paddle.LOWEST, out=output)  # windows without input keep Paddle's start
+        else:
+            divisor = geom.divisor(count_include_pad).astype(output.dtype)
+            run_tiled(lambda xs, out: paddle.avg_forward(geom, xs, out, divisor), x, output)
+        return PoolResult(x, output.astype(x.dtype, copy=False), geom, mode, bool(count_include_pad), convention)
     if mode == "max":
         output = np.empty(out_shape, dtype=x.dtype)
         run_tiled(lambda xs, out: _max_forward(geom, xs, out), x, output)

@@ -25,6 +25,12 @@ class SizeDerivation:
     ``span = (kernel - 1) * dilation + 1`` and ``round`` is floor, or ceil in
     ceil mode; in ceil mode a last window that would start past the input and
     its leading padding is dropped (``dropped_last``).
+
+    ``convention`` is ``"pytorch"`` or ``"paddle"`` (see
+    :mod:`pooling_core.paddle_rules`); ``rule`` says which rule decided ``out``:
+    ``"floor"``, ``"ceil"``, ``"ceil_drop"`` (PyTorch dropped a last window),
+    ``"ceil_keep"`` (Paddle kept one PyTorch drops) or ``"truncate"`` (Paddle's
+    division toward zero kept a window PyTorch finds no room for).
     """
 
     size: int
@@ -40,6 +46,13 @@ class SizeDerivation:
     rounded: int
     dropped_last: bool
     out: int
+    convention: str = "pytorch"
+    rule: str | None = None
+
+    def __post_init__(self):
+        if self.rule is None:
+            rule = "ceil_drop" if self.dropped_last else "ceil" if self.ceil_mode else "floor"
+            object.__setattr__(self, "rule", rule)
 
     @property
     def exact(self) -> bool:
@@ -82,7 +95,7 @@ class NoWindowError(PoolingError):
 
 
 def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilation=1,
-                        ceil_mode=False, *, axis_name="size") -> SizeDerivation:
+                        ceil_mode=False, *, axis_name="size", convention="pytorch") -> SizeDerivation:
     """Derive the output size along one axis, keeping every intermediate number.
 
     Raises :class:`NoWindowError` (a ``ValueError``) when no window fits. As in PyTorch, ceil mode keeps
@@ -104,6 +117,11 @@ def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilatio
     if size < 1:
         raise PoolingError(f"the input {axis_name} must be at least 1, got {size}", "too_small", name=axis_name,
                            minimum=1, value=size)
+    if convention != "pytorch":  # PaddlePaddle's rules live beside its kernels
+        from .paddle_rules import check_convention, explain_paddle
+
+        check_convention(convention)
+        return explain_paddle(size, kernel, stride, pad_before, pad_after, dilation, ceil_mode, axis_name)
     span = (kernel - 1) * dilation + 1
     numerator = size + pad_before + pad_after - span
     # Python's // floors, also for a negative numerator, so -(-n // s) is ceil.
@@ -129,12 +147,17 @@ def explain_output_size(size, kernel, stride, pad_before=0, pad_after=0, dilatio
                           span, numerator, numerator / stride, rounded, dropped, out)
 
 
-def output_size(size, kernel, stride, pad_before=0, pad_after=0, dilation=1, ceil_mode=False) -> int:
-    """Number of windows along one axis (PyTorch's rule, with asymmetric padding).
+def output_size(size, kernel, stride, pad_before=0, pad_after=0, dilation=1, ceil_mode=False, *,
+                convention="pytorch") -> int:
+    """Number of windows along one axis (PyTorch's rule, with asymmetric padding;
+    ``convention="paddle"``: PaddlePaddle's, see :mod:`pooling_core.paddle_rules`).
 
     >>> output_size(4, 2, 2)                     # the tutorial's figure 1
     2
     >>> output_size(5, 2, 2), output_size(5, 2, 2, ceil_mode=True)
     (2, 3)
+    >>> output_size(2, 1, 2, ceil_mode=True), output_size(2, 1, 2, ceil_mode=True, convention="paddle")
+    (1, 2)
     """
-    return explain_output_size(size, kernel, stride, pad_before, pad_after, dilation, ceil_mode).out
+    return explain_output_size(size, kernel, stride, pad_before, pad_after, dilation, ceil_mode,
+                               convention=convention).out

@@ -161,8 +161,9 @@ class PoolTrace:
             total = float(np.sum(values[real]))
         else:
             off = int(self._result.argmax_offset[p + (i, j)])
-            argmax_tap = divmod(off, g.cols.kernel)
-            argmax = (int(rows[argmax_tap[0]]), int(cols[argmax_tap[1]]))
+            if off >= 0:  # -1: Paddle's window kept its start value, no cell won
+                argmax_tap = divmod(off, g.cols.kernel)
+                argmax = (int(rows[argmax_tap[0]]), int(cols[argmax_tap[1]]))
         return WindowRecord(
             step=i * wo + j, out_row=i, out_col=j,
             row_start=int(g.rows.starts[i]), row_stop=int(g.rows.stops[i]),

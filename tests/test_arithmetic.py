@@ -162,8 +162,10 @@ def test_arithmetic_notes_explain_the_padding():
     assert arithmetic_notes(mx.trace.window(0, 0), mx.geometry) == [
         ("pg.arith_max", {"d": None}), ("pg.arith_max_pad", {"n": 5})]
     ceil = pool2d(np.arange(1, 10).reshape(3, 3), 2, 2, ceil_mode=True, mode="avg")
-    assert arithmetic_notes(ceil.trace.window(1, 1), ceil.geometry) == [
-        ("pg.arith_avg", {"d": 1}), ("pg.arith_overhang", {"n": 3})]
+    assert arithmetic_notes(ceil.trace.window(1, 1), ceil.geometry) == [  # the divisor said outright
+        ("pg.arith_avg", {"d": 1}), ("pg.arith_overhang_avg", {"n": 3, "d": 1, "outside": "pg.overhang_cell"})]
+    ceil_max = pool2d(np.arange(1, 10).reshape(3, 3), 2, 2, ceil_mode=True)
+    assert arithmetic_notes(ceil_max.trace.window(1, 1), ceil_max.geometry)[-1] == ("pg.arith_overhang", {"n": 3})
     big = pool2d(preset("ramp", 16, 16), 16)
     assert arithmetic_notes(big.trace.window(0, 0), big.geometry)[-1] == ("pg.arith_shortened", {"n": 256})
 

@@ -47,6 +47,9 @@ BAD_CALLS = {
     "layer_range": lambda: dynamic_k(4, 3, 18, 3),
     "plane_range": lambda: pool2d(X, 2).trace.window(0, 0, plane=(1,)),
     "window_range": lambda: pool2d(X, 2).trace.window(2, 0),
+    "convention": lambda: pool2d(X, 2, convention="tensorflow"),
+    "paddle_dilation": lambda: pool2d(X, 2, dilation=2, convention="paddle"),
+    "no_window (paddle)": lambda: pool2d(X[:1], (4, 1), (2, 1), convention="paddle"),
 }
 
 

@@ -34,9 +34,17 @@ def test_framework_code():
                           "    padding=(0, 0), dilation=(1, 1),\n    ceil_mode=False)")
     assert paddle_code.endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
     torch_code, paddle_code = framework_code((3, 3), (1, 1), (0, 1, 0, 1), (2, 2), False, True, "max")
-    assert torch_code.startswith("x = F.pad(") and paddle_code is None  # uneven: F.pad first (test_torch_pad_code.py)
+    assert torch_code.startswith('x = F.pad(x, (0, 1, 0, 1), value=float("-inf"))\n') and paddle_code is None
+    # an uneven average that does not count padding has no PyTorch spelling
+    assert framework_code((2, 2), (1, 1), (0, 1, 0, 1), (1, 1), False, False, "avg")[0] is None
     torch_code, paddle_code = framework_code((3, 3), (1, 1), (0, 1, 0, 1), (2, 2), False, True, "avg")
     assert torch_code is None and paddle_code is None
+
+
+def test_fpad_code_crops_in_ceil_mode():
+    code, _ = framework_code((1, 2), (1, 2), (0, 0, 0, 2), (1, 1), True, True, "max")
+    assert code.splitlines()[-1] == "y = y[..., :(h - 1) // 1 + 1, :(w - 1) // 2 + 1]"
+    assert "y = y[" not in framework_code((1, 2), (1, 2), (0, 0, 0, 2), (1, 1), False, True, "max")[0]
 
 
 def test_torch_code_computes_what_the_page_shows():

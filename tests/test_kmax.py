@@ -87,7 +87,7 @@ def test_default_view_is_figure2_and_the_papers_example(lang):
     lines = [say(line, lang) for line in view.column_lines]
     assert lines[1] == t("km.column_line", lang, name="F2", k=2, values="5, 6, 1, 8", rows=Items((1, 3)), kept="6, 8")
     assert ("第 1、2 行" if lang == "zh" else "at rows 1, 2 →") in lines[0]
-    assert view.order_note == "km.order_on" and view.sentence_order_note == "km.nlp_order_on"
+    assert view.order_note == ("km.order_on", {}) and view.sentence_order_note == "km.nlp_order_on"
     assert say(view.output_title, lang) == t("km.output_title", lang, k=2, w=4)
     assert view.sentence is km.SENTENCES["medium"][lang]
     assert view.sentence_result.output.shape == (4, 2)
@@ -107,7 +107,7 @@ def test_kept_lines_name_the_feature_and_join_the_words_in_each_language():
 
 def test_order_off_and_a_sentence_shorter_than_k():
     view = km.compute(km.Settings(k=1, keep_order=False, num_layers=6, k_top=10, length=1))
-    assert view.order_note == "km.order_off" and view.sentence_order_note == "km.nlp_order_off"
+    assert view.order_note == ("km.order_off_same", {"k": 1}) and view.sentence_order_note == "km.nlp_order_off"
     np.testing.assert_array_equal(view.columns.output, [[3, 8, 8, 9]])
     assert [r.k for r in view.layers] == [10] * 6
     assert view.too_short == ("km.dyn_too_short", {"s": 1})
@@ -118,3 +118,14 @@ def test_order_off_and_a_sentence_shorter_than_k():
 def test_compute_names_the_setting_it_refuses(bad, message):
     with pytest.raises(ValueError, match=message):
         km.compute(km.Settings(**bad))
+
+
+@pytest.mark.parametrize("k, cols", [(2, ("F1", "F2")), (3, ("F1", "F2", "F3", "F4")), (4, ("F1", "F2", "F3", "F4"))])
+def test_the_order_dropped_note_uses_the_current_k(k, cols):
+    """It once said "with k = 2" whatever k was: now the k and the columns that change are the real ones."""
+    key, fields = km.compute(km.Settings(k=k, keep_order=False)).order_note
+    assert (key, fields["k"], tuple(fields["cols"])) == ("km.order_off", k, cols)
+    kept = kmax_pool(km.FIGURE2, k, axis=-2).output
+    ranked = kmax_pool(km.FIGURE2, k, axis=-2, keep_order=False).output
+    assert all((kept[:, j] != ranked[:, j]).any() == (name in cols) for j, name in enumerate(km.FEATURE_LABELS))
+    assert f"k = {k} 时 {'、'.join(cols)} 的顺序变了" in t(key, "zh", **fields)

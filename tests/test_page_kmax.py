@@ -9,7 +9,7 @@ import pytest
 from conftest import FIGURE2_INPUT, FIGURE2_KMAX
 from pagetest import chart_spec, plotly_array, run_page
 
-from lessons.i18n import t
+from lessons.i18n import Items, t
 
 run = partial(run_page, "4_kmax.py")
 arr = partial(plotly_array, dtype=float)
@@ -83,7 +83,9 @@ def test_keep_order_off_sorts_largest_first(lang):
     at.toggle(key="km_keep_order").set_value(False).run()
     assert not at.exception
     np.testing.assert_array_equal(arr(figure(at, "km_walk")["data"][1]["z"]), [[3, 8, 8, 9], [2, 6, 6, 5]])
-    assert at.info[0].value == t("km.order_off", lang)
+    assert at.info[0].value == t("km.order_off", lang, k=2, cols=Items(("F1", "F2")))
+    at.slider(key="km_k").set_value(3).run()
+    assert at.info[0].value == t("km.order_off", lang, k=3, cols=Items(("F1", "F2", "F3", "F4")))
     assert t("km.nlp_order_off", lang) in markdown(at)
 
 

@@ -12,7 +12,7 @@ from lessons.arithmetic import window_arithmetic
 from lessons.errors import error_text
 from lessons.examples import preset
 from lessons.figures.playground import frame_count
-from lessons.i18n import t
+from lessons.i18n import Items, t
 from lessons.playground import Settings
 from pooling_core import pool2d
 
@@ -121,14 +121,17 @@ def test_defaults(lang):
     for key in ("pg.fig_caption", "pg.cip_max", "pg.formula_exact.H", "pg.formula_exact.W", "pg.knobs",
                 "pg.frameworks", "pg.preset.ramp"):
         assert t(key, lang) in text, key
-    assert t("pg.window_info", lang, k=1, n=9, rows="0, 1", cols="0, 1", i=0, j=0) in text
+    assert t("pg.window_info", lang, k=1, n=9, rows=Items((0, 1)), cols=Items((0, 1)), i=0, j=0) in text
     assert t("pg.formula_result", lang, h=6, w=6, ho=3, wo=3) in text
     assert at.toggle(key="pg_cip").disabled  # only average pooling counts padding
     assert not at.code and not at.toggle(key="pg_code").value  # code is shown on request
     at.toggle(key="pg_code").set_value(True).run()
     codes = [c.value for c in at.code]
-    assert codes[0].startswith("import torch.nn.functional as F\ny = F.max_pool2d(")
-    assert codes[1].endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
+    assert len(codes) == 1 and codes[0].startswith("import torch.nn.functional as F\ny = F.max_pool2d(")
+    at.radio(key="pg_fw").set_value("paddle").run()  # the code follows the framework picked
+    codes = [c.value for c in at.code]
+    assert len(codes) == 1 and codes[0].startswith("import paddle.nn.functional as F\n")
+    assert codes[0].endswith("padding=[0, 0, 0, 0],\n    ceil_mode=False)")
 
 
 def test_every_setting_is_bound_to_the_url():
@@ -289,8 +292,10 @@ def test_pytorch_notes_follow_the_settings():
     at = _run(pg_pb=1, pg_mode="avg", pg_dw=2, pg_code="true")
     text = _text(at)
     assert t("pg.torch.asymmetric", "en") in text and t("pg.torch.avg_dilation", "en") in text
-    assert t("pg.paddle.dilation", "en") in text
-    assert not at.code  # neither library has a direct spelling for these settings
+    assert not at.code  # PyTorch has no direct spelling for these settings
+    at.radio(key="pg_fw").set_value("paddle").run()
+    assert t("pg.paddle.dilation", "en") in _text(at)
+    assert not at.code  # nor PaddlePaddle
 
 
 # the editable grid --------------------------------------------------------------------------------

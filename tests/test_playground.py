@@ -11,7 +11,7 @@ from conftest import FIGURE1_AVG, FIGURE1_INPUT, FIGURE1_MAX, ROOT
 
 from lessons import examples
 from lessons import playground as pg
-from lessons.i18n import TEXT
+from lessons.i18n import TEXT, t
 
 FIGURE1 = pg.Settings(h=4, w=4)  # the ramp 1..16 with 2 x 2 windows, stride 2
 
@@ -49,7 +49,9 @@ def test_figure_one_view(mode, expected):
     assert view.figure_notes == (("pg.fig_caption", {}),)
     assert view.cip_note == ("pg.cip_max" if mode == "max" else "pg.cip_no_padding")
     assert view.torch_notes == () and view.paddle_note is None
-    assert view.torch_code.startswith(f"y = F.{mode}_pool2d(") and view.paddle_code.startswith(f"y = F.{mode}_pool2d(")
+    assert view.torch_code.startswith(f"y = F.{mode}_pool2d(") and view.paddle_code is None  # PyTorch picked
+    paddle = pg.compute(dataclasses.replace(FIGURE1, mode=mode, framework="paddle"))
+    assert paddle.paddle_code.startswith(f"y = F.{mode}_pool2d(") and paddle.torch_code is None
 
 
 def test_figure_one_windows():
@@ -57,8 +59,12 @@ def test_figure_one_windows():
     first, last = pg.window_view(avg, 1), pg.window_view(avg, 4)
     assert first.arithmetic == r"\dfrac{1 + 2 + 5 + 6}{4} = \dfrac{14}{4} = 3.5"
     assert last.arithmetic == r"\dfrac{11 + 12 + 15 + 16}{4} = \dfrac{54}{4} = 13.5"
-    assert first.info == ("pg.window_info", {"k": 1, "n": 4, "rows": "0, 1", "cols": "0, 1", "i": 0, "j": 0})
-    assert last.info == ("pg.window_info", {"k": 4, "n": 4, "rows": "2, 3", "cols": "2, 3", "i": 1, "j": 1})
+    assert first.info == ("pg.window_info", {"k": 1, "n": 4, "rows": (0, 1), "cols": (0, 1), "i": 0, "j": 0})
+    assert t(*first.info[:1], "en", **first.info[1]).startswith("**Window 1 of 4** reads rows 0, 1 and columns 0, 1")
+    one = pg.window_view(pg.compute(pg.Settings(h=2, w=2, kernel=(1, 2), stride=(1, 2))), 1)
+    assert "reads row 0 and columns 0, 1," in t(one.info[0], "en", **one.info[1])  # English counts right
+    assert "读取第 0 行、第 0、1 列" in t(one.info[0], "zh", **one.info[1])
+    assert last.info == ("pg.window_info", {"k": 4, "n": 4, "rows": (2, 3), "cols": (2, 3), "i": 1, "j": 1})
     assert first.notes == (("pg.arith_avg", {"d": 4}),)
     mx = pg.compute(FIGURE1)
     assert [pg.window_view(mx, k).arithmetic for k in (1, 2, 3, 4)] == [
@@ -93,7 +99,7 @@ def test_a_window_of_padding_only_is_refused_with_the_reason():
 
 def test_ceil_mode_overhang_dropped_window_and_the_animation_cap():
     overhang = pg.compute(pg.Settings(h=5, w=5, ceil_mode=True, mode="avg"))
-    assert overhang.figure_notes == (("pg.fig_caption", {}), ("pg.fig_overhang", {}))
+    assert overhang.figure_notes == (("pg.fig_caption", {}), ("pg.fig_overhang", {"outside": "pg.overhang_cell"}))
     assert overhang.formulas[0].note[:2] == ("caption", "pg.formula_overhang.H")
     dropped = pg.compute(pg.Settings(w=3, kernel=(2, 1), padding=(0, 0, 0, 1), ceil_mode=True))
     assert dropped.formulas[1].note == ("info", "pg.formula_dropped.W",

@@ -35,11 +35,14 @@ F = types.SimpleNamespace(pad=_pad, max_pool2d=_pool("max"), avg_pool2d=_pool("a
 def test_uneven_padding_gets_f_pad_code():
     code, _ = framework_code((2, 2), (2, 2), (0, 1, 0, 1), (1, 1), False, True, "max")
     assert code.startswith('x = F.pad(x, (0, 1, 0, 1), value=float("-inf"))\ny = F.max_pool2d(')
-    code, _ = framework_code((2, 2), (2, 2), (0, 1, 0, 1), (1, 1), False, False, "avg")
-    assert "y = pool(x) / pool(x.new_ones(x.shape))" in code
-    # average pooling has no dilation in PyTorch; ceil mode with bottom padding would keep another window
+    # an average that does not count padding: F.pad's zeros would count, and dividing by a pooled
+    # mask of ones rounds differently from the page in the last bit (issue 12), so no code
+    assert framework_code((2, 2), (2, 2), (0, 1, 0, 1), (1, 1), False, False, "avg")[0] is None
+    # average pooling has no dilation in PyTorch
     assert framework_code((2, 2), (2, 2), (0, 1, 0, 1), (2, 1), False, True, "avg")[0] is None
-    assert framework_code((2, 2), (2, 2), (0, 1, 0, 1), (1, 1), True, True, "max")[0] is None
+    # ceil mode with bottom padding would keep another window: the code crops it
+    assert framework_code((2, 2), (2, 2), (0, 1, 0, 1), (1, 1), True, True, "max")[0].splitlines()[-1].startswith(
+        "y = y[..., :")
 
 
 def test_f_pad_code_computes_what_the_page_shows():
@@ -66,7 +69,7 @@ def test_f_pad_code_computes_what_the_page_shows():
         exec(code, scope)
         np.testing.assert_allclose(np.asarray(scope["y"])[0, 0], ours, err_msg=code)
         checked.add((mode, cip if mode == "avg" else None, ceil))
-    assert {("max", None, False), ("avg", True, False), ("avg", False, False), ("max", None, True)} <= checked
+    assert {("max", None, False), ("avg", True, False), ("max", None, True), ("avg", True, True)} <= checked
 
 
 @pytest.mark.parametrize("mode", ["max", "avg"])

@@ -74,7 +74,7 @@ def _rows_and_records(res) -> list[tuple[dict, object]]:
             row.update(total=_number(rec.total), divisor=rec.divisor,
                        padding_counted=int((rec.counted & rec.is_padding).sum()))
         else:
-            row["argmax"] = list(rec.argmax)
+            row["argmax"] = list(rec.argmax) if rec.argmax is not None else None  # Paddle: no cell won
         row["output"] = _number(rec.output)
         rows.append((row, rec))
     return rows

@@ -98,6 +98,15 @@ def plotly_width(text: str) -> str:
     return "".join(ch + "\u200b" if ord(ch) >= WIDE else ch for ch in str(text))
 
 
+def colon_after(label: str) -> str:
+    """The colon that follows ``label``: full-width after Chinese ("步骤 1："), ": " otherwise.
+
+    >>> colon_after("列"), colon_after("Column")
+    ('：', ': ')
+    """
+    return "：" if any("\u3400" <= ch <= "\u9fff" for ch in label) else ": "
+
+
 def window_color(step: int) -> str:
     """Colour of the ``step``-th window in raster order."""
     palette = WINDOW_COLORS + EXTRA_COLORS

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numbers import fmt
-from .grid import HIGHLIGHT, cell_shape, grid_figure, window_color, window_shape
+from .grid import HIGHLIGHT, cell_shape, colon_after, grid_figure, window_color, window_shape
 
 DONE_COLOR = "#999999"  # cells kept in columns already walked
 
@@ -109,7 +109,7 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
         }],
         sliders=[{
             "active": w - 1, "x": 0.22, "len": 0.78, "y": -0.04, "yanchor": "top",
-            "currentvalue": {"prefix": f"{step_label}: "},
+            "currentvalue": {"prefix": step_label + colon_after(step_label)},
             "steps": [{"label": labels[c], "method": "animate", "args": [[labels[c]], anim]} for c in range(w)],
         }],
     )

@@ -16,12 +16,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..playground import FRAME_CAP
-from .grid import HIGHLIGHT, cell_shape, color_range, grid_figure, padded_view, record_shapes, window_color
+from .grid import (HIGHLIGHT, cell_font, cell_shape, color_range, grid_figure, padded_view, plotly_width,
+                   record_shapes, window_color)
 from .panels import Panel, on_panel, panel_layout, stack_panels
 
 __all__ = ["FRAME_CAP", "frame_count", "playground_figure", "input_figure", "static_traces", "step_shapes"]
 
 BORDER = "#333333"  # outline of the real input
+OVERHANG_FILL = "#fafafa"  # past the padding (ceil mode): neither input nor padding, unlike grey padding
 GAP_CELLS = 1.5  # space between the input and the output, in cells
 # Wider than this many cells side by side (input, gap, output), the cells would
 # be too small to read at 1280 px: the output goes below the input instead.
@@ -59,6 +61,24 @@ def static_traces(trace) -> list[dict]:
     return lines
 
 
+def overhang_mask(geometry, shape, row0: int, col0: int) -> np.ndarray:
+    """True for the cells of a drawn grid (``shape``, top-left at ``row0, col0``) that lie past
+    the padded input: only a ceil-mode window reaches them."""
+    r_lo, r_hi, c_lo, c_hi = geometry.padded_box
+    rows = np.arange(shape[0])[:, None] + row0
+    cols = np.arange(shape[1])[None, :] + col0
+    return (rows < r_lo) | (rows >= r_hi) | (cols < c_lo) | (cols >= c_hi)
+
+
+def _overhang_trace(mask, row0: int, col0: int, label: str) -> dict:
+    h, w = mask.shape
+    return {"type": "heatmap", "z": np.where(mask, 0.0, np.nan).tolist(), "x": list(range(col0, col0 + w)),
+            "y": list(range(row0, row0 + h)), "text": np.where(mask, plotly_width(label), "").tolist(),
+            "texttemplate": "%{text}", "textfont": cell_font([label], "#888888"),  # sized from the cell "colorscale": [[0, OVERHANG_FILL], [1, OVERHANG_FILL]],
+            "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": f"{label}<extra></extra>", "name": "overhang",
+            "xaxis": "x", "yaxis": "y"}
+
+
 def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
     """Shapes for one window: its outline on the input (dotted, plus its taps,
     when ``dilated``), its maximum (max pooling) and the output cell it fills."""
@@ -73,7 +93,9 @@ def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
 def _value_range(*arrays) -> tuple[float, float, bool]:
     """``(lo, hi, clipped)``: the colour scale's ends for all of ``arrays``;
     one outlier does not stretch it (:func:`lessons.figures.grid.color_range`)."""
-    return color_range(np.concatenate([np.asarray(a, float).ravel() for a in arrays]))
+    values = np.concatenate([np.asarray(a, float).ravel() for a in arrays])
+    # PaddlePaddle's -3.4028235e38 (a max window without input) is no value to colour by
+    return color_range(values[np.abs(values) < 1e38])
 
 
 def input_figure(values, *, title: str = "") -> go.Figure:
@@ -84,7 +106,7 @@ def input_figure(values, *, title: str = "") -> go.Figure:
 def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
                       input_title: str = "", output_title: str = "",
                       play_label: str = "Play", pause_label: str = "Pause",
-                      padding_label: str = "pad", frame_ms: int = 700) -> go.Figure:
+                      padding_label: str = "pad", overhang_label: str = "out", frame_ms: int = 700) -> go.Figure:
     """The padded input (left) and the output (right) in one figure.
 
     Parameters
@@ -101,7 +123,9 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     The figure's ``frames`` (named ``"0"``, ``"1"``, ...) change only
     ``layout.shapes``, to :func:`step_shapes` of that window; the outlines of
     :func:`static_traces` never move. Equal cell sizes on both sides; padding
-    cells grey and labelled ``padding_label``.
+    cells grey and labelled ``padding_label``; cells a ceil-mode window reaches past
+    the padding white and labelled ``overhang_label`` (they count for nothing, not
+    even as padding).
     """
     trace = res.trace
     x = np.asarray(values, float)
@@ -110,8 +134,11 @@ def playground_figure(res, values, *, step: int = 0, cap: int = FRAME_CAP,
     zmin, zmax, clipped = _value_range(x, out)
     # Both grids are drawn by grid_figure and only their traces are kept: one
     # plotly check of the whole figure at the end, and no copy of the template.
-    fin = grid_figure(padded, row0=row0, col0=col0, padding=pad_mask, zmin=zmin, zmax=zmax,
+    overhang = overhang_mask(trace.geometry, padded.shape, row0, col0)
+    fin = grid_figure(padded, row0=row0, col0=col0, padding=pad_mask & ~overhang, zmin=zmin, zmax=zmax,
                       padding_label=padding_label).to_dict()
+    if overhang.any():
+        fin["data"].append(_overhang_trace(overhang, row0, col0, overhang_label))
     fout = grid_figure(out, zmin=zmin, zmax=zmax).to_dict()
     n_rows, n_cols_in = padded.shape  # never fewer rows than the output
     ho, wo = out.shape

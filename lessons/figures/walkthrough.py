@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .grid import CELL_SCALE, HIGHLIGHT, fmt, record_shapes, window_color, window_shape
+from .grid import CELL_SCALE, HIGHLIGHT, colon_after, fmt, record_shapes, window_color, window_shape
 from .panels import Panel, axis_suffix, on_panel, panel_layout
 
 CURRENT_CELL = "#000000"  # outline of the output cell the current window writes
@@ -127,7 +127,7 @@ def _step_title(view, k: int, step_label: str) -> str:
     # Bold in every frame: Streamlit's theme bolds only the first title, and
     # Play would otherwise turn it plain.
     lines = "      ".join(m.arithmetic[k] for m in view.modes)
-    return f"<b>{step_label} {k + 1}:   {lines}</b>"
+    return f"<b>{step_label} {k + 1}{colon_after(step_label)}  {lines}</b>"
 
 
 def walkthrough_figure(view, *, titles, play_label: str = "Play", pause_label: str = "Pause",

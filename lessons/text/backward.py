@@ -45,7 +45,7 @@ TEXT = {
         "zh": "自定义上游梯度（按行输入）",
     },
     "bw.gtext_bad": {
-        "en": "Type exactly {count} numbers ({rows} rows of {cols}), separated by spaces, commas or "
+        "en": "Type exactly {count} {count:number|numbers} ({rows} {rows:row|rows} of {cols}), separated by spaces, commas or "
               "semicolons. Until then the page uses all ones.",
         "zh": "请输入正好 {count} 个数（{rows} 行，每行 {cols} 个），用空格、逗号或分号隔开。"
               "在此之前页面先使用全 1 的梯度。",
@@ -55,7 +55,7 @@ TEXT = {
         "zh": "每个数都请保持在 −{limit} 到 {limit} 之间。在此之前，页面先使用全 1 的梯度。",
     },
     "bw.gtext_too_big": {
-        "en": "The output has {rows} rows of {cols} cells, more than can be typed here (at most {limit} × "
+        "en": "The output has {rows} {rows:row|rows} of {cols} {cols:cell|cells}, more than can be typed here (at most {limit} × "
               "{limit}), so the page uses all ones.",
         "zh": "输出有 {rows} 行，每行 {cols} 个格子，超过了这里能输入的上限（最多 {limit} × {limit}），"
               "因此页面使用全 1 的梯度。",
@@ -142,7 +142,7 @@ TEXT = {
     "bw.max_grad_title": {"en": "Backward: input gradient", "zh": "反向：输入梯度"},
     "bw.indices_caption": {"en": "Recorded max ids (`res.indices`): {ids}", "zh": "记录的 max id（`res.indices`）：{ids}"},
     "bw.max_ties": {
-        "en": "{n} window(s) hold their largest value more than once. The first one in reading "
+        "en": "{n} {n:window holds its|windows hold their} largest value more than once. The first one in reading "
               "order (row by row) is recorded, as PyTorch does, and gets the whole gradient.",
         "zh": "有 {n} 个窗口的最大值出现了不止一次。此时记录按行扫描时最先出现的那一个（与 PyTorch 相同），"
               "整个梯度都交给它。",
@@ -164,13 +164,13 @@ TEXT = {
     "bw.grad_title_avg": {"en": "Input gradient (on padding: the share lost)", "zh": "输入梯度（填充格上：丢掉的份额）"},
     "bw.grad_title_max": {"en": "Input gradient", "zh": "输入梯度"},
     "bw.shared_avg": {
-        "en": "{cells} cell(s) lie in more than one window; cell ({r}, {c}) lies in {most}. The parts "
+        "en": "{cells} {cells:cell lies|cells lie} in more than one window; cell ({r}, {c}) lies in {most}. The parts "
               "that reach one cell from different windows **add up**.",
         "zh": "有 {cells} 个格子同时属于多个窗口；其中格子 ({r}, {c}) 属于 {most} 个窗口。"
               "不同窗口分给同一格的梯度会**累加**。",
     },
     "bw.shared_max": {
-        "en": "{cells} cell(s) are the maximum of more than one window; cell ({r}, {c}) wins {most} "
+        "en": "{cells} {cells:cell is|cells are} the maximum of more than one window; cell ({r}, {c}) wins {most} "
               "windows and **adds up** all their gradients.",
         "zh": "有 {cells} 个格子同时是多个窗口的最大值；其中格子 ({r}, {c}) 在 {most} 个窗口中胜出，"
               "它们的梯度全部**累加**到这一格。",
@@ -180,7 +180,7 @@ TEXT = {
         "zh": "没有哪个格子从多个窗口收到梯度。",
     },
     "bw.v_max_one_cell": {
-        "en": "✓ Sum preserved: {up} in, {got} out. Each of the {n} gradients goes whole to exactly "
+        "en": "✓ Sum preserved: {up} in, {got} out. {n:The one gradient goes|Each of the # gradients goes} whole to exactly "
               "one input cell (its window's maximum), so nothing is lost and nothing is counted "
               "twice, even when one cell collects several of them.",
         "zh": "✓ 总和不变：传入 {up}，传出 {got}。{n} 个梯度各自完整地交给唯一的一个输入格（该窗口的最大值），"
@@ -244,7 +244,7 @@ TEXT = {
         "zh": "✗ 两者最多相差 {d}。",
     },
     "bw.check_ties": {
-        "en": "Careful: {n} window(s) hold their maximum more than once (outlined cells). Max "
+        "en": "Careful: {n} {n:window holds its|windows hold their} maximum more than once (outlined cells). Max "
               "pooling has no single slope at such a tie: raise one of the tied cells and it becomes "
               "the winner (slope 1), lower it and another cell wins (slope 0). The finite difference "
               "averages the two sides, giving shares such as one half, while the backward pass hands "

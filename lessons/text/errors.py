@@ -35,7 +35,7 @@ TEXT = {
                       "zh": "{name} 至少为 {minimum}，现在是 {value}。"},
     "err.not_whole": {"en": "{name} must be a whole number, not {value}.",
                       "zh": "{name} 必须是整数，现在是 {value}。"},
-    "err.not_pair": {"en": "{name} must be one whole number or a pair (h, w), not {count} numbers.",
+    "err.not_pair": {"en": "{name} must be one whole number or a pair (h, w), not {count} {count:number|numbers}.",
                      "zh": "{name} 必须是一个整数或一对整数 (h, w)，现在给了 {count} 个数。"},
     "err.input_ndim": {"en": "{name} must have shape (H, W), (C, H, W) or (N, C, H, W), not that of a {ndim}-D "
                              "array, {shape}.",
@@ -49,7 +49,7 @@ TEXT = {
     "err.padding_batch": {"en": "the batch and channel dimensions cannot be padded ([0, 0]), not {value}.",
                           "zh": "批次维和通道维不能填充（应为 [0, 0]），现在是 {value}。"},
     "err.padding_count": {"en": "padding must be one number, (p_h, p_w) or (top, bottom, left, right), "
-                                "not {count} numbers.",
+                                "not {count} {count:number|numbers}.",
                           "zh": "填充必须是一个数、(p_h, p_w) 或上下左右四个数，现在给了 {count} 个数。"},
     "err.padding_negative": {"en": "padding cannot be negative (got {value}); use 0 for no padding.",
                              "zh": "填充不能是负数（现在是 {value}）；不填充请用 0。"},

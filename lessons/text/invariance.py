@@ -95,11 +95,11 @@ TEXT = {
               "原来的值。",
     },
     "inv.summary_same": {
-        "en": "With {mode}, all {n} output values are unchanged by this shift.",
+        "en": "With {mode}, {n:the only output value is|all # output values are} unchanged by this shift.",
         "zh": "使用{mode}时，这次平移后全部 {n} 个输出值都没有变化。",
     },
     "inv.summary_changed": {
-        "en": "With {mode}, {changed} of {n} output values changed with this shift.",
+        "en": "With {mode}, {changed} of {n} output {n:value|values} changed with this shift.",
         "zh": "使用{mode}时，这次平移使 {n} 个输出值中的 {changed} 个发生了变化。",
     },
     "inv.both_modes": {
@@ -107,7 +107,8 @@ TEXT = {
               "{avg_pct} with average pooling.",
         "zh": "对这次平移：最大池化有 {max_pct} 的输出保持不变，平均池化有 {avg_pct}。",
     },
-    "inv.sweep_header": {"en": "How much survives as the shift grows", "zh": "平移越大，保留下来的越少"},
+    "inv.sweep_header": {"en": "How many outputs stay the same at each horizontal shift",
+                         "zh": "每种水平平移下，有多少输出保持不变"},
     "inv.sweep_caption": {
         "en": "Each bar: the share of output values that equal the unshifted output, for a "
               "horizontal shift from −3 to 3 with the vertical shift kept at dy = {dy}. The grey "

@@ -42,7 +42,7 @@ TEXT = {
     "km.column": {"en": "Column", "zh": "列"},
     "km.columns_header": {"en": "What each column keeps", "zh": "每一列保留了什么"},
     "km.column_line": {
-        "en": "**{name}** = [{values}]: the {k} largest sit at rows {rows} → **[{kept}]**",
+        "en": "**{name}** = [{values}]: {k:the largest sits|the # largest sit} at {rows:row|rows} {rows} → **[{kept}]**",
         "zh": "**{name}** = [{values}]：最大的 {k} 个值位于第 {rows} 行 → **[{kept}]**",
     },
     "km.rows_note": {
@@ -59,10 +59,17 @@ TEXT = {
     },
     "km.order_off": {
         "en": "**Order dropped.** Now the chosen values are listed largest first, which is what a "
-              "plain top-k returns. The kept values are the same, but their order changes (with "
-              "k = 2, F1 and F2 come out reversed): the information about which came first is gone.",
+              "plain top-k returns. The kept values are the same, but with k = {k} the order changes in "
+              "{cols}: the information about which came first is gone.",
         "zh": "**不保持顺序。** 现在选中的值按从大到小排列，这是普通 top-k 的输出方式。保留的"
-              "数值没有变，但顺序变了（k = 2 时 F1 和 F2 的两个值前后颠倒）：谁在前、谁在后的信息丢失了。",
+              "数值没有变，但 k = {k} 时 {cols} 的顺序变了：谁在前、谁在后的信息丢失了。",
+    },
+    "km.order_off_same": {
+        "en": "**Order dropped.** Now the chosen values would be listed largest first, as a plain top-k "
+              "returns them. With k = {k} every column comes out the same either way (one value has no "
+              "order to lose); try a larger k to see the order change.",
+        "zh": "**不保持顺序。** 现在选中的值会按从大到小排列，这是普通 top-k 的输出方式。k = {k} 时"
+              "每一列的结果都一样（只留一个值就谈不上顺序）；把 k 调大，就能看到顺序的变化。",
     },
     "km.ties": {
         "en": "**Ties.** F1 = [1, 2, 3, 2] has two 2s, at rows 1 and 3. With k = 2 only one of them "
@@ -77,10 +84,13 @@ TEXT = {
         "en": "In a sentence model each word becomes a column of feature scores, for example the "
               "output of a convolution layer. Below, four rows are four features and each column "
               "is one word. K-max pooling along the words keeps, for every feature, the k words "
-              "where that feature is strongest, and writes them in sentence order.",
+              "where that feature is strongest, and writes them in sentence order. Note the turn: in "
+              "figure 2 each feature was a column and K-max ran down the columns; here, as in the "
+              "paper, each feature is a row and K-max runs along it.",
         "zh": "在句子模型中，每个词都会变成一列特征得分，例如卷积层的输出。下图中四行代表四个"
               "特征，每一列是一个词。沿词的方向做 K-max 池化：对每个特征，留下该特征最强的 k "
-              "个词，并按它们在句子中的顺序写出。",
+              "个词，并按它们在句子中的顺序写出。注意方向变了：图 2 中每个特征是一列，K-max 沿列向下取值；"
+              "这里和论文一样，每个特征是一行，K-max 沿行取值。",
     },
     "km.sentence": {"en": "Sentence (number of words)", "zh": "句子（词数）"},
     "km.sentence_caption": {"en": "“{text}”", "zh": "“{text}”"},
@@ -141,7 +151,7 @@ TEXT = {
         "zh": "论文中的例子 L = 3、k_top = 3、s = 18，得到 12、6、3。",
     },
     "km.dyn_too_short": {
-        "en": "Here k is larger than the sentence ({s} words) in some layer. A sentence that short "
+        "en": "Here k is larger than the sentence ({s} {s:word|words}) in some layer. A sentence that short "
               "has to be padded (for example with zero vectors) before it can give up that many "
               "values.",
         "zh": "此时有的层的 k 比句子长度（{s} 个词）还大。这么短的句子需要先补齐（例如补零向量），"

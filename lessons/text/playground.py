@@ -42,7 +42,7 @@ TEXT = {
         "zh": "在网格改好之前，页面先使用示例输入进行池化。",
     },
     "pg.grid_err.empty": {
-        "en": "The grid is empty: type {expected_rows} lines of {expected_cols} numbers.",
+        "en": "The grid is empty: type {expected_rows} {expected_rows:line|lines} of {expected_cols} {expected_cols:number|numbers}.",
         "zh": "网格是空的：请输入 {expected_rows} 行，每行 {expected_cols} 个数。",
     },
     "pg.grid_err.too_big": {
@@ -50,12 +50,12 @@ TEXT = {
         "zh": "最多 {limit} 行、每行 {limit} 个数：再大的网格在投影上很难看清。",
     },
     "pg.grid_err.row_count": {
-        "en": "Expected {expected} lines (the input height), found {got}. Change the height slider "
+        "en": "Expected {expected} {expected:line|lines} (the input height), found {got}. Change the height slider "
               "first, or add or remove lines.",
         "zh": "应有 {expected} 行（即输入高度），实际是 {got} 行。请先调整高度滑块，或增删行。",
     },
     "pg.grid_err.row_length": {
-        "en": "Line {row} has {got} numbers, but every line needs {expected} (the input width).",
+        "en": "Line {row} has {got} {got:number|numbers}, but every line needs {expected} (the input width).",
         "zh": "第 {row} 行有 {got} 个数，但每行都应有 {expected} 个（即输入宽度）。",
     },
     "pg.grid_err.not_number": {
@@ -151,10 +151,12 @@ TEXT = {
     },
     "pg.fig_overhang": {
         "en": "The dashed line is the outer edge of the padding. In ceil mode the last window may reach "
-              "past it; cells out there count for nothing, not even as padding.",
-        "zh": "虚线是填充的外边界。ceil 模式下最后一个窗口可能伸出虚线；虚线外的格子什么都不算，"
-              "连填充也不算。",
+              "past it: the white cells marked “{outside}” out there are neither input nor padding and "
+              "count for nothing, not even in an average's divisor.",
+        "zh": "虚线是填充的外边界。ceil 模式下最后一个窗口可能伸出虚线：虚线外标着“{outside}”的白色格子"
+              "既不是输入也不是填充，什么都不算，连平均池化的除数也不计入。",
     },
+    "pg.overhang_cell": {"en": "outside", "zh": "界外"},
     "pg.anim_cap": {
         "en": "There are {n} windows; the animation plays the first {cap} to stay quick. The window "
               "slider reaches every one of them.",
@@ -166,8 +168,8 @@ TEXT = {
         "zh": "窗口按行编号，每行从左到右，就像读书一样。",
     },
     "pg.window_info": {
-        "en": "**Window {k} of {n}** reads rows {rows} and columns {cols}, and fills output cell "
-              "(row {i}, column {j}):",
+        "en": "**Window {k} of {n}** reads {rows:row|rows} {rows} and {cols:column|columns} {cols}, and fills "
+              "output cell (row {i}, column {j}):",
         "zh": "**第 {k} 个窗口（共 {n} 个）** 读取第 {rows} 行、第 {cols} 列，结果写入输出的"
               "第 {i} 行第 {j} 列：",
     },
@@ -176,21 +178,27 @@ TEXT = {
     "pg.arith_avg": {"en": "Average pooling adds the values up and divides by {d}.",
                      "zh": "平均池化把这些数相加，再除以 {d}。"},
     "pg.arith_max_pad": {
-        "en": "{n} padding cell(s) in this window are skipped: max pooling never chooses padding.",
+        "en": "{n} padding {n:cell|cells} in this window {n:is|are} skipped: max pooling never chooses padding.",
         "zh": "本窗口有 {n} 个填充格被跳过：最大池化从不选填充。",
     },
     "pg.arith_avg_pad_counted": {
-        "en": "The grey zeros are {n} padding cell(s): they add nothing to the sum but do count in "
+        "en": "{n:The grey zero is a padding cell: it adds|The grey zeros are # padding cells: they add} nothing to the sum but do count in "
               "the divisor.",
         "zh": "灰色的 0 是 {n} 个填充格：它们不增加总和，却计入除数。",
     },
     "pg.arith_avg_pad_skipped": {
-        "en": "{n} padding cell(s) are left out of both the sum and the divisor, so the divisor is "
+        "en": "{n} padding {n:cell is|cells are} left out of both the sum and the divisor, so the divisor is "
               "{d}, the number of real cells.",
         "zh": "{n} 个填充格既不参与求和，也不计入除数，所以除数是真实格子的个数 {d}。",
     },
+    "pg.arith_overhang_avg": {
+        "en": "{n} {n:cell|cells} of this window {n:lies|lie} outside the padding (ceil mode, marked "
+              "“{outside}”): not in the sum, not in the divisor. So the divisor is {d}.",
+        "zh": "本窗口有 {n} 个格子落在填充之外（ceil 模式，标着“{outside}”）：既不计入总和，也不计入除数，"
+              "所以除数是 {d}。",
+    },
     "pg.arith_overhang": {
-        "en": "{n} cell(s) of this window lie past the padding (ceil mode) and never count.",
+        "en": "{n} {n:cell|cells} of this window {n:lies|lie} past the padding (ceil mode) and never {n:counts|count}.",
         "zh": "本窗口有 {n} 个格子落在填充之外（ceil 模式），它们始终不计入。",
     },
     "pg.arith_shortened": {
@@ -217,23 +225,23 @@ TEXT = {
         "zh": "正好整除，向下或向上取整结果相同：最后一个窗口恰好停在填充后输入的右边缘。",
     },
     "pg.formula_uncovered.H": {
-        "en": "Rounding down dropped a remainder: the last {n} row(s) of the padded input are never "
-              "read by any window.",
+        "en": "Rounding down dropped a remainder: {n:the last row of the padded input is|the last # rows "
+              "of the padded input are} never read by any window.",
         "zh": "向下取整舍去了余数：填充后输入的最后 {n} 行没有被任何窗口读到。",
     },
     "pg.formula_uncovered.W": {
-        "en": "Rounding down dropped a remainder: the last {n} column(s) of the padded input are never "
-              "read by any window.",
+        "en": "Rounding down dropped a remainder: {n:the last column of the padded input is|the last # "
+              "columns of the padded input are} never read by any window.",
         "zh": "向下取整舍去了余数：填充后输入的最后 {n} 列没有被任何窗口读到。",
     },
     "pg.formula_overhang.H": {
-        "en": "Rounding up kept one more window; it hangs {n} row(s) below the padded input, and those "
-              "rows count for nothing.",
+        "en": "Rounding up kept one more window; it hangs {n} {n:row|rows} below the padded input, and "
+              "{n:that row counts|those rows count} for nothing.",
         "zh": "向上取整多保留了一个窗口；它伸出填充后输入的下边 {n} 行，这些行不计入任何东西。",
     },
     "pg.formula_overhang.W": {
-        "en": "Rounding up kept one more window; it hangs {n} column(s) past the right of the padded "
-              "input, and those columns count for nothing.",
+        "en": "Rounding up kept one more window; it hangs {n} {n:column|columns} past the right of the "
+              "padded input, and {n:that column counts|those columns count} for nothing.",
         "zh": "向上取整多保留了一个窗口；它伸出填充后输入的右边 {n} 列，这些列不计入任何东西。",
     },
     "pg.formula_dropped.H": {
@@ -296,33 +304,32 @@ TEXT = {
         "en": "- Average pooling counts padding by default in PyTorch (`count_include_pad=True`) but not "
               "in PaddlePaddle (`exclusive=True`): the two flags say the same thing with opposite "
               "defaults, so the same model can give different numbers near the border.\n"
-              "- Both libraries have `ceil_mode`. PyTorch, like this page, drops a last window that "
-              "would begin in the bottom or right padding.\n"
+              "- Both libraries have `ceil_mode`, with different rules: PyTorch drops a last window that "
+              "would begin in the bottom or right padding, PaddlePaddle keeps it. Pick a framework to "
+              "compute with its rules.\n"
               "- PaddlePaddle also accepts `padding=\"SAME\"`: the output keeps ⌈H / s⌉ cells, and an "
               "odd amount of padding puts its extra row at the bottom and extra column on the right. "
               "The button above fills in exactly that padding.\n"
-              "- PyTorch pads both sides of an axis equally and at most half the window; for uneven "
-              "padding, pad the tensor first with `F.pad`.",
+              "- PyTorch pads both sides of an axis equally and at most half the window; for other "
+              "padding, pad the tensor first with `F.pad`. In ceil mode that alone keeps extra windows "
+              "in the padding, so the code below crops them.",
         "zh": "- 平均池化时，PyTorch 默认把填充计入除数（`count_include_pad=True`），飞桨默认不计入"
               "（`exclusive=True`）：两个参数说的是同一件事，默认值却相反，因此同一个模型在边界附近可能"
               "算出不同的数。\n"
-              "- 两个框架都有 `ceil_mode`。PyTorch 与本页一样，会舍弃起点落在下方或右侧填充里的最后一个"
-              "窗口。\n"
+              "- 两个框架都有 `ceil_mode`，但规则不同：PyTorch 会舍弃起点落在下方或右侧填充里的最后一个"
+              "窗口，飞桨则保留它。选择一个框架，本页就按它的规则计算。\n"
               "- 飞桨还支持 `padding=\"SAME\"`：输出保持 ⌈H / s⌉ 个格子；需要补奇数行（列）时，多出的一行"
               "补在下方，多出的一列补在右侧。上面的按钮填入的正是这种填充。\n"
-              "- PyTorch 在同一方向两侧补同样多的填充，且最多为窗口的一半；要不对称填充，先用 `F.pad` "
-              "给张量补边。",
+              "- PyTorch 在同一方向两侧补同样多的填充，且最多为窗口的一半；要用其他填充，先用 `F.pad` "
+              "给张量补边。在 ceil 模式下只这样做会多出落在填充里的窗口，所以下方的代码会把它们裁掉。",
     },
-    "pg.show_code": {"en": "Show these settings as PyTorch and PaddlePaddle code",
-                     "zh": "显示这组参数对应的 PyTorch 和飞桨代码"},
-    "pg.code_torch": {"en": "These settings in PyTorch:", "zh": "这组参数在 PyTorch 中的写法："},
-    "pg.code_paddle": {"en": "These settings in PaddlePaddle:", "zh": "这组参数在飞桨中的写法："},
+    "pg.show_code": {"en": "Show these settings as code", "zh": "显示这组参数对应的代码"},
     "pg.torch.asymmetric": {
         "en": "PyTorch's pooling pads both sides of an axis by the same amount. For uneven padding, "
               "pad the tensor with `F.pad` first (with −∞ for max pooling, zeros for average pooling "
-              "that counts padding).",
+              "that counts padding; an average that does not count padding cannot be written so).",
         "zh": "PyTorch 的池化在同一方向两侧补同样多的填充。要不对称填充，先用 `F.pad` 给张量补边"
-              "（最大池化补 −∞，计入填充的平均池化补 0）。",
+              "（最大池化补 −∞，计入填充的平均池化补 0；不计入填充的平均池化无法这样写）。",
     },
     "pg.torch.half": {
         "en": "PyTorch refuses padding larger than half the window: at most {limit_h} for k_h = {kh} "

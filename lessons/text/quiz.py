@@ -117,21 +117,21 @@ TEXT = {
                       "zh": "不对：你的答案是 {got}，正确答案是 {answer}。"},
 
     # -- worked arithmetic
-    "quiz.work_avg": {"en": "The average over {n} cells: `{math}`", "zh": "对 {n} 个格子求平均：`{math}`"},
-    "quiz.work_avg_pad_counted": {"en": "The {n} padding cells count as zeros, and in the divisor.",
+    "quiz.work_avg": {"en": "The average over {n} {n:cell|cells}: `{math}`", "zh": "对 {n} 个格子求平均：`{math}`"},
+    "quiz.work_avg_pad_counted": {"en": "{n:The padding cell counts as a zero|The # padding cells count as zeros}, and in the divisor.",
                                   "zh": "{n} 个填充格子按 0 计入，也计入除数。"},
     "quiz.work_avg_pad_skipped": {
-        "en": "The {n} padding cells are left out: the divisor is {d}, the number of real cells.",
+        "en": "{n:The padding cell is|The # padding cells are} left out: the divisor is {d}, the number of real cells.",
         "zh": "{n} 个填充格子不计入：除数是 {d}，即真实格子的个数。",
     },
     "quiz.work_max": {"en": "The largest value of the window: `{math}`, at input cell ({r}, {c}).",
                       "zh": "窗口中的最大值：`{math}`，位于输入格子 ({r}, {c})。"},
     "quiz.work_overhang": {
-        "en": "{n} cells of the window hang past the padding (ceil mode): they count for nothing, "
+        "en": "{n:1 cell of the window hangs|# cells of the window hang} past the padding (ceil mode): {n:it counts|they count} for nothing, "
               "not even as padding.",
         "zh": "窗口有 {n} 个格子越过了填充（ceil 模式）：它们什么都不算，连填充也不算。",
     },
-    "quiz.work_max_pad": {"en": "Max pooling skips the {n} padding cells.", "zh": "最大池化跳过 {n} 个填充格子。"},
+    "quiz.work_max_pad": {"en": "Max pooling skips the {n:padding cell|# padding cells}.", "zh": "最大池化跳过 {n} 个填充格子。"},
     "quiz.work_span": {"en": "The dilated window spans `{math}` cells.",
                        "zh": "加了空洞的窗口跨度为 `{math}` 个格子。"},
     "quiz.work_size": {"en": "The output size: `{out} = {math}`", "zh": "输出尺寸：`{out} = {math}`"},
@@ -152,23 +152,24 @@ TEXT = {
     },
     "quiz.work_share": {"en": "The gradient is split equally among the divisor's {d} cells: `{math}`.",
                         "zh": "梯度平均分给除数中的 {d} 个格子：`{math}`。"},
-    "quiz.work_share_pad_lost": {"en": "{n} of those cells are padding: their shares, {lost} in all, are lost.",
+    "quiz.work_share_pad_lost": {"en": "{n:1 of those cells is|# of those cells are} padding: {n:its share|their shares}, {lost} in all, are lost.",
                                  "zh": "其中 {n} 个是填充格子：它们分到的梯度共 {lost}，就此丢失。"},
     "quiz.work_total_avg": {
-        "en": "The cell lies in {n} window(s): `{windows}`. Each sends back its share: `{math}`",
+        "en": "The cell lies in {n} {n:window|windows}: `{windows}`. {n:It sends|Each sends} back its share: `{math}`",
         "zh": "这个格子位于 {n} 个窗口中：`{windows}`。每个窗口传回自己的一份：`{math}`",
     },
     "quiz.work_total_max": {
-        "en": "The cell lies in {n} window(s) and is the maximum of {won}: `{windows}`. Their "
+        "en": "The cell lies in {n} {n:window|windows} and is the maximum of {won}: `{windows}`. Their "
               "gradients add up: `{math}`",
         "zh": "这个格子位于 {n} 个窗口中，并且是其中 {won} 个窗口的最大值：`{windows}`。这些梯度相加：`{math}`",
     },
     "quiz.work_total_max_none": {
-        "en": "The cell lies in {n} window(s) (`{windows}`) but is the maximum of none of them, so it "
-              "receives 0.",
+        "en": "The cell lies in {n} {n:window|windows} (`{windows}`) but is the maximum of {n:none|none of them}, "
+              "so it receives 0.",
         "zh": "这个格子位于 {n} 个窗口中（`{windows}`），但不是其中任何一个的最大值，所以得到 0。",
     },
-    "quiz.work_kmax": {"en": "The {k} largest values are `{largest}`, at positions `{at}` (counted from 0).",
+    "quiz.work_kmax": {"en": "{k:The largest value is|The # largest values are} `{largest}`, at {k:position|positions} `{at}` "
+                       "(counted from 0).",
                        "zh": "最大的 {k} 个值是 `{largest}`，位于位置 `{at}`（从 0 开始计数）。"},
     "quiz.work_kmax_order": {"en": "Kept in their original order (positions `{at}`): `{kept}`.",
                              "zh": "按原有顺序保留（位置 `{at}`）：`{kept}`。"},
