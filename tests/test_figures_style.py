@@ -157,3 +157,11 @@ def test_scaling_gives_plotly_default_fonts_a_size_and_leaves_one_alone():
     fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
     assert style.scaled(fig, 1.5)["layout"]["font"]["size"] == pytest.approx(style.PLOTLY_FONT * 1.5)
     assert style.scaled(fig, 1) is fig
+
+
+def test_scaling_moves_text_offsets_with_the_text():
+    import plotly.graph_objects as go
+
+    fig = go.Figure(layout={"annotations": [{"text": "Input", "yshift": 26, "font": {"size": 15}}]})
+    note = style.scaled(fig, 1.5)["layout"]["annotations"][0]
+    assert note["yshift"] == 39 and note["font"]["size"] == 22.5

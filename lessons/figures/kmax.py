@@ -92,9 +92,9 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
     fig.update_layout(
         shapes=all_shapes,
         height=int(190 + 72 * h),
-        margin={"l": 30, "r": 10, "t": 70, "b": 110},
+        margin={"l": 30, "r": 10, "t": 76, "b": 110},
         annotations=[
-            {"x": x_mid, "y": 1, "xref": "x", "yref": "paper", "yshift": 26, "text": f"<b>{title}</b>",
+            {"x": x_mid, "y": 1, "xref": "x", "yref": "paper", "yshift": 32, "text": f"<b>{title}</b>",
              "showarrow": False, "yanchor": "bottom", "font": {"size": 15}}
             for x_mid, title in (((w - 1) / 2, input_title), (w + 1 + (w - 1) / 2, output_title))
         ],

@@ -16,6 +16,7 @@ __all__ = ["PLOTLY_FONT", "scaled", "scale_fonts"]
 
 PLOTLY_FONT = 12  # Plotly's font size where a figure names none
 MARGIN_KEYS = ("t", "b", "l", "r")
+OFFSETS = ("xshift", "yshift", "standoff")  # pixel offsets of titles and annotations
 
 
 def _scale_font(font: dict | None, factor: float, default: float | None = None) -> dict:
@@ -27,13 +28,16 @@ def _scale_font(font: dict | None, factor: float, default: float | None = None) 
 
 
 def _walk(node, factor: float) -> None:
-    """Scale every ``font`` / ``textfont`` / ``tickfont`` size below ``node`` in place."""
+    """Scale every ``font`` / ``textfont`` / ``tickfont`` size and every text
+    offset (:data:`OFFSETS`) below ``node`` in place."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "template":
                 continue
             if key in ("font", "textfont", "tickfont", "insidetextfont", "outsidetextfont") and isinstance(value, dict):
                 node[key] = _scale_font(value, factor)
+            elif key in OFFSETS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                node[key] = round(value * factor, 1)  # text placed so many px off must move with its size
             else:
                 _walk(value, factor)
     elif isinstance(node, list):

@@ -8,7 +8,8 @@ problems (strings), empty when the layout holds.
 from __future__ import annotations
 
 # Text boxes inside each visible Plotly chart that must not run into each
-# other: the chart title, annotations (panel titles, notes) and axis titles.
+# other or into the axes' numbers: the chart title, annotations (panel
+# titles, notes) and axis titles.
 # Boxes are the rendered glyphs' client rects, so an empty text has none.
 CHART_TEXT_OVERLAPS = """
 () => {
@@ -20,12 +21,18 @@ CHART_TEXT_OVERLAPS = """
       .filter(e => (e.textContent || '').trim())
       .map(e => ({text: e.textContent.trim(), r: e.getBoundingClientRect()}))
       .filter(b => b.r.width > 0 && b.r.height > 0);
+    // and the axes' numbers (tick labels), which a title must not sit on
+    const ticks = [...chart.querySelectorAll('.xtick text, .ytick text')]
+      .filter(e => (e.textContent || '').trim())
+      .map(e => ({text: 'tick ' + e.textContent.trim(), r: e.getBoundingClientRect()}))
+      .filter(b => b.r.width > 0 && b.r.height > 0);
+    const others = boxes.concat(ticks);
     for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i].r, b = boxes[j].r;
+      for (let j = i + 1; j < others.length; j++) {
+        const a = boxes[i].r, b = others[j].r;
         const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (dx > 1 && dy > 1) problems.push(`chart ${n}: "${boxes[i].text}" overlaps "${boxes[j].text}"`);
+        if (dx > 1 && dy > 1) problems.push(`chart ${n}: "${boxes[i].text}" overlaps "${others[j].text}"`);
       }
     }
     // no title or annotation sticks out of its chart

@@ -1,7 +1,8 @@
 """Presenting mode (?present=1) in a real browser, every page, both languages,
 at a 1280x720 projector: no sidebar and no toolbar, the lessons along the top,
-the language switch and the way out on screen, charts drawn, and the figure
-and the controls that change it on screen together. Entering from the
+the language switch and the way out on screen, charts drawn, larger chart
+text that still does not overlap, and the figure and the controls that change
+it on screen together. Entering from the
 sidebar's button and leaving again, with the mode kept across pages and a
 language switch. One server and one browser for the module.
 """
@@ -14,6 +15,7 @@ from lessons.i18n import t
 from lessons.registry import PAGES
 
 from . import AppServer, launch_chromium, missing_requirements, page_url, runs, wait_for_app, wait_for_rerun
+from .layout_checks import CHART_TEXT_OVERLAPS, CHARTS_SETTLED, TRUNCATED_TEXT
 
 pytestmark = pytest.mark.browser
 
@@ -118,6 +120,8 @@ def test_every_page_presents_its_figure_with_its_controls(server, page, lang):
             problems.append(f"{name}: the lessons are not along the top")
         if not visible(page, ".st-key-lang") or not visible(page, ".st-key-present_exit"):
             problems.append(f"{name}: the language switch or the way out is missing")
+        page.wait_for_function(CHARTS_SETTLED)
+        problems += [f"{name} {lang}: {p}" for p in page.evaluate(CHART_TEXT_OVERLAPS) + page.evaluate(TRUNCATED_TEXT)]
         chart, controls = FIGURE_AND_CONTROLS[lesson.url_path]
         problems += [f"{name} {lang}: {p}" for p in page.evaluate(TOGETHER, [chart, list(controls)])]
     assert not problems, "\n".join(problems)
