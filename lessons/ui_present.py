@@ -44,6 +44,13 @@ html {{ font-size: {ROOT_PX}px; }}
 .st-key-present_bar [data-testid="stWidgetLabel"] {{ display: none; }}
 /* the lessons along the top keep clear of the bar (the ones that do not fit go in its "more" menu) */
 [data-testid="stHeader"] {{ padding-right: 400px; }}
+/* a phone: Streamlit puts the lessons in the sidebar, so its button stays, and the bar joins the page */
+@media (max-width: 700px) {{
+  [data-testid="stHeader"] {{ padding-right: 0; }}
+  .st-key-present_bar {{ position: static; }}
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stExpandSidebarButton"] {{ display: revert !important; }}
+}}
 [data-testid="stMain"] .stCaption, [data-testid="stMain"] [data-testid="stCaptionContainer"] {{ font-size: 0.95rem; }}
 /* a block of controls stays in view (under the top bar) while its figures scroll past */
 /* (sticky on the wrapper Streamlit puts around a container, which is its own height) */
