@@ -103,8 +103,8 @@ TEXT = {
     "fw.refuses": {"en": "refuses these settings, so it gives no numbers.",
                    "zh": "拒绝这组参数，因此没有结果。"},
     "fw.arith_overhang": {
-        "en": "{n} cell(s) of this window lie past the input and its padding (PaddlePaddle's size rule made "
-              "room for it) and never count.",
+        "en": "{n} {n:cell|cells} of this window {n:lies|lie} past the input and its padding (PaddlePaddle's "
+              "size rule made room for it) and never {n:counts|count}.",
         "zh": "本窗口有 {n} 个格子落在输入及其填充之外（飞桨的尺寸规则为它留出了位置），它们始终不计入。",
     },
     "err.convention": {
