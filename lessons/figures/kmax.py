@@ -62,7 +62,7 @@ def kmax_walk_figure(x, kres, *, col_labels=None, input_title: str = "Input",
     origin = np.vectorize(str, otypes=[object])(kres.indices)
     fig.add_trace(go.Heatmap(
         z=kres.output, x=out_x, y=np.arange(k), text=out_text, texttemplate="%{text}",
-        customdata=origin, textfont={"size": 15, "color": "black"},
+        customdata=origin, textfont=cell_font(out_text),  # sized from the cell, as the input's
         colorscale=fig.data[0].colorscale, zmin=lo, zmax=hi if hi > lo else lo + 1, showscale=False,
         xgap=2, ygap=2, hovertemplate="%{text} ← row %{customdata}<extra></extra>", name="output",
     ))
