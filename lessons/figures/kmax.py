@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numbers import fmt
-from .grid import HIGHLIGHT, cell_shape, colon_after, grid_figure, window_color, window_shape
+from .grid import HIGHLIGHT, cell_font, cell_shape, colon_after, grid_figure, window_color, window_shape
 
 DONE_COLOR = "#999999"  # cells kept in columns already walked
 
