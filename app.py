@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lessons import ui_present
 from lessons.i18n import DEFAULT_LANG, LANGS, t
 from lessons.registry import PAGES
 from lessons.ui_choice import choice
@@ -18,11 +19,23 @@ from lessons.ui_step import reset_button
 st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
 guard_url()  # a link is input: clean it before any widget reads it
 
+
 # The language lives in the URL as ?lang=zh (absent for English); the switch shows each
 # language's own name (lessons/ui_choice.py keeps the code in the URL).
-with st.sidebar:
-    lang = choice(st.radio, t("app.language"), list(LANGS), key="lang", default=DEFAULT_LANG,
+def language_switch() -> str:
+    # One widget in both views (presenting hides its label with CSS).
+    return choice(st.radio, t("app.language"), list(LANGS), key="lang", default=DEFAULT_LANG,
                   names=LANGS.get, horizontal=True)
+
+
+# Presenting mode (?present=1): no sidebar, the lessons along the top, the
+# language switch and the way out in a bar above the page.
+presenting = ui_present.start()
+if presenting:
+    lang = ui_present.top_bar(language_switch)
+else:
+    with st.sidebar:
+        lang = language_switch()
 # Now that the language is known, the browser tab's title follows it.
 st.set_page_config(page_title=t("app.title", lang))
 
@@ -31,12 +44,14 @@ pages = [
             **({"url_path": p.url_path} if p.url_path else {"default": True}))
     for p in PAGES
 ]
-current = st.navigation(pages)
+current = st.navigation(pages, position="top" if presenting else "sidebar")
 # Above every lesson: "reset this lesson" (lessons/ui_step.py), off on a page without settings.
 reset_button(next((p.state for p in PAGES if p.url_path == current.url_path), ""))
 
-with st.sidebar:
-    st.caption(t("app.sidebar_note", lang))
-    st.caption(t("app.credits", lang))
+if not presenting:
+    with st.sidebar:
+        ui_present.enter_button()
+        st.caption(t("app.sidebar_note", lang))
+        st.caption(t("app.credits", lang))
 
 current.run()

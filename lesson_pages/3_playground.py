@@ -7,7 +7,7 @@ from lessons import playground as pg
 from lessons import ui_frameworks as fw
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
-from lessons.ui import chart, figure, lang, say, show_error, show_note, tr
+from lessons.ui import chart, figure, lang, say, scroll_box, show_error, show_note, tr
 from lessons.ui_choice import choice
 from lessons.ui_step import stepper
 from lessons.ui_draw import draw_input
@@ -30,13 +30,13 @@ def _apply_same_padding():
 st.title(tr("pg.title"))
 st.markdown(tr("pg.intro"))
 
-controls, view = st.columns([1, 2.3], gap="large")
+view, controls = st.columns([2.3, 1], gap="large")  # figure first: it leads when a phone stacks them
 
 with view:
     st.subheader(tr("pg.sec_windows"))
     figure_slot = st.container()  # the figure goes on top, drawn once the controls are read
 
-with controls:
+with scroll_box(controls):  # presenting: the controls scroll beside the figure
     st.subheader(tr("pg.sec_input"))
     # Options show names in the reader's language; the URL keeps their code names (lessons/ui_choice.py).
     preset = choice(st.selectbox, tr("pg.preset"), examples.PRESETS, key="pg_preset", default=D.preset,

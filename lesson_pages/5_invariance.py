@@ -5,7 +5,7 @@ import streamlit as st
 
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
-from lessons.ui import chart, explained_errors, figure, lang, say, tr
+from lessons.ui import chart, controls_box, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
 from lessons.ui_draw import draw_input
 
@@ -19,25 +19,27 @@ mode_names = {m: tr(f"common.{m}") for m in inv.MODES}
 st.title(tr("inv.title"))
 st.markdown(tr("inv.intro"))
 
-c1, c2, c3 = st.columns([3, 2, 3])
-with c1:
-    pattern = choice(st.radio, tr("inv.pattern"), PATTERNS, key="inv_pattern", default=DEFAULTS.pattern,
-                     names=lambda p: tr(f"inv.pattern.{p}"), aliases={str(i + 1): p for i, p in enumerate(PATTERNS)})
-with c2:
-    mode = choice(st.radio, tr("common.mode"), inv.MODES, key="inv_mode", default=DEFAULTS.mode,
-                  names=mode_names.get)
-with c3:
-    zeros = st.toggle(tr("inv.fill_zeros"), value=DEFAULTS.zeros, key="inv_zeros", help=tr("inv.fill_zeros_help"),
-                      bind="query-params")
-s1, s2, s3, s4 = st.columns(4)
-with s1:
-    dx = st.slider(tr("inv.dx"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dx, key="inv_dx", bind="query-params")
-with s2:
-    dy = st.slider(tr("inv.dy"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dy, key="inv_dy", bind="query-params")
-with s3:
-    kernel = st.slider(tr("inv.kernel"), 1, inv.SIZE, DEFAULTS.kernel, key="inv_kernel", bind="query-params")
-with s4:
-    stride = st.slider(tr("inv.stride"), 1, inv.SIZE, DEFAULTS.stride, key="inv_stride", bind="query-params")
+with controls_box("inv"):  # presenting: stays in view above the figures
+    c1, c2, c3 = st.columns([3, 2, 3])
+    with c1:
+        pattern = choice(st.radio, tr("inv.pattern"), PATTERNS, key="inv_pattern", default=DEFAULTS.pattern,
+                         names=lambda p: tr(f"inv.pattern.{p}"),
+                         aliases={str(i + 1): p for i, p in enumerate(PATTERNS)})
+    with c2:
+        mode = choice(st.radio, tr("common.mode"), inv.MODES, key="inv_mode", default=DEFAULTS.mode,
+                      names=mode_names.get)
+    with c3:
+        zeros = st.toggle(tr("inv.fill_zeros"), value=DEFAULTS.zeros, key="inv_zeros", help=tr("inv.fill_zeros_help"),
+                          bind="query-params")
+    s1, s2, s3, s4 = st.columns(4)
+    with s1:
+        dx = st.slider(tr("inv.dx"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dx, key="inv_dx", bind="query-params")
+    with s2:
+        dy = st.slider(tr("inv.dy"), -inv.MARGIN, inv.MARGIN, DEFAULTS.dy, key="inv_dy", bind="query-params")
+    with s3:
+        kernel = st.slider(tr("inv.kernel"), 1, inv.SIZE, DEFAULTS.kernel, key="inv_kernel", bind="query-params")
+    with s4:
+        stride = st.slider(tr("inv.stride"), 1, inv.SIZE, DEFAULTS.stride, key="inv_stride", bind="query-params")
 drawn = draw_input("inv", inv.pattern_view(pattern), base=(pattern,))
 
 with explained_errors():

@@ -12,7 +12,7 @@ from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import chart, explained_errors, lang, say, shared, tr
+from lessons.ui import chart, controls_box, explained_errors, lang, say, shared, tr
 from lessons.ui_choice import choice
 from lessons.ui_draw import draw_input, draw_into_text
 
@@ -43,7 +43,7 @@ st.title(tr("bw.title"))
 st.markdown(tr("bw.intro"))
 
 # ---------------------------------------------------------------- settings
-with st.container(border=True):
+with controls_box("bw", border=True):  # presenting: stays in view above the figures
     st.markdown(f"**{tr('bw.settings')}**")
     c1, c2, c3 = st.columns(3)
     with c1:

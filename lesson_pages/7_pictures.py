@@ -9,7 +9,7 @@ import streamlit as st
 from lessons import picture
 from lessons import pictures as pic
 from lessons import ui_pictures as ui
-from lessons.ui import explained_errors, tr
+from lessons.ui import controls_box, explained_errors, tr
 from lessons.ui_choice import choice
 
 DEFAULT = pic.Settings()
@@ -17,7 +17,7 @@ DEFAULT = pic.Settings()
 st.title(tr("nav.pictures"))
 st.markdown(tr("pic.intro"))
 
-with st.container(border=True):
+with controls_box("pic", border=True):  # presenting: stays in view above the figures
     st.markdown(f"**{tr('pic.settings')}**")
     source = choice(st.radio, tr("pic.source"), pic.SOURCES, key="pic_src", default=DEFAULT.source,
                     names=lambda s: tr(f"pic.src.{s}"), horizontal=True)

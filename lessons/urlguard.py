@@ -58,6 +58,7 @@ Rule = Int | Flag | OneOf | Text
 _SIDE = Int(1, examples.MAX_SIDE)
 RULES: dict[str, Rule] = {
     "lang": OneOf(tuple(LANGS)),
+    "present": Int(0, 1),  # presenting mode (lessons/ui_present.py)
     # walkthrough
     "wt_step": Int(1, walkthrough.N_WINDOWS),
     **{f"wt_{mode}": Flag() for mode in walkthrough.MODES},

@@ -28,6 +28,74 @@ CELL_SCALE = [[0.0, "#ffffff"], [1.0, "#9ecae1"]]
 # reaching a little past the largest value).
 GRAD_SCALE = [[0.0, "#4393c3"], [0.5, "#f7f7f7"], [1.0, "#d6604d"]]
 TITLE_LIFT = 28  # room for the column numbers between the grid and its title
+# Cell text is sized from the cell by Plotly (a heatmap text without a font
+# size gets the largest size at which its longest value fits its cell, up to
+# the layout's font size): CELL_TEXT_MAX px is what a roomy cell gets.
+CELL_TEXT_MAX = 17
+HOVER_DIGITS = 6  # the hover shows a value to this many decimals
+WIDE = 0x2E80  # from here on (CJK and beyond) a character is about twice as wide as a digit
+
+
+def color_range(values, *, fence: float = 3.0) -> tuple[float, float, bool]:
+    """``(lo, hi, clipped)``: the colour scale's ends for ``values``, robust to outliers.
+
+    Values further than ``fence`` interquartile ranges outside the middle half
+    (Tukey's far-out fences) do not stretch the scale: ``lo`` and ``hi`` are
+    the smallest and largest of the other values, and ``clipped`` says that
+    some value lies beyond them (it takes the end colour). NaN and infinities
+    are ignored; when too few values differ to tell outliers apart, the full
+    range is used.
+
+    >>> color_range([1, 2, 3, 4, 5, 6, 7, 1000])
+    (1.0, 7.0, True)
+    >>> color_range([0, 0, 0, 5])
+    (0.0, 5.0, False)
+    """
+    v = np.asarray(values, dtype=float).ravel()
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return 0.0, 1.0, False
+    full = float(v.min()), float(v.max())
+    q1, q3 = np.percentile(v, [25, 75])
+    iqr = q3 - q1
+    inner = v[(v >= q1 - fence * iqr) & (v <= q3 + fence * iqr)]
+    lo, hi = float(inner.min()), float(inner.max())
+    if iqr <= 0 or hi <= lo or (lo, hi) == full:
+        return full[0], full[1], False
+    return lo, hi, True
+
+
+def cell_chars(side: int) -> int:
+    """How many characters a value may take in a grid whose longer side is
+    ``side`` cells (cells shrink as the grid grows)."""
+    return 6 if side <= 6 else 5 if side <= 10 else 4
+
+
+def fit_value(value, chars: int, digits: int = 2) -> str:
+    """``value`` written in at most ``chars`` characters if it can be: fewer
+    decimals first, then a short exponent form (``1e+03`` -> ``1e3``).
+
+    >>> fit_value(4.666667, 4), fit_value(4.666667, 3), fit_value(1000, 3), fit_value(-0.125, 4)
+    ('4.67', '4.7', '1e3', '-0.1')
+    """
+    for d in range(digits, -1, -1):
+        text = fmt(value, d)
+        if len(text) <= chars:
+            return text
+    v = float(value)
+    for d in range(max(chars - 4, 0), -1, -1):
+        mant, exp = f"{v:.{d}e}".split("e")
+        text = f"{mant}e{int(exp)}"
+        if len(text) <= chars or d == 0:
+            return text
+    return fmt(value, 0)  # pragma: no cover
+
+
+def plotly_width(text: str) -> str:
+    """``text`` with a zero-width space after each wide (CJK) character, so
+    that Plotly, which sizes heatmap text by counting characters, leaves
+    room for their double width."""
+    return "".join(ch + "\u200b" if ord(ch) >= WIDE else ch for ch in str(text))
 
 
 def colon_after(label: str) -> str:
@@ -75,29 +143,35 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
     z = np.asarray(values, dtype=float)
     h, w = z.shape
     pad = np.zeros(z.shape, bool) if padding is None else np.asarray(padding, bool)
+    chars = cell_chars(max(h, w))
     if text is None:
-        text = np.vectorize(lambda v: fmt(v, digits), otypes=[str])(z) if z.size else np.empty(z.shape, str)
-    text = np.where(pad, padding_label if padding_text is None else np.asarray(padding_text, dtype=object),
-                    np.asarray(text, dtype=object))
+        text = (np.vectorize(lambda v: fit_value(v, chars, digits), otypes=[str])(z) if z.size
+                else np.empty(z.shape, str))
+    pad_text = plotly_width(padding_label) if padding_text is None else np.asarray(padding_text, dtype=object)
+    text = np.where(pad, pad_text, np.asarray(text, dtype=object))
+    exact = np.vectorize(lambda v: fmt(v, HOVER_DIGITS), otypes=[object])(z) if z.size else np.empty(z.shape, object)
     xs = np.arange(w) + col0
     ys = np.arange(h) + row0
     real = np.where(pad, np.nan, z)
-    finite = real[np.isfinite(real)]
-    lo = zmin if zmin is not None else (float(finite.min()) if finite.size else 0.0)
-    hi = zmax if zmax is not None else (float(finite.max()) if finite.size else 1.0)
+    auto_lo, auto_hi, clipped = color_range(real)
+    lo = zmin if zmin is not None else auto_lo
+    hi = zmax if zmax is not None else auto_hi
+    clipped = clipped and zmin is None and zmax is None
     if hi <= lo:
         hi = lo + 1.0
     fig = go.Figure()
     fig.add_trace(go.Heatmap(
-        z=np.where(np.isfinite(real), real, np.nan), x=xs, y=ys, text=text,
-        texttemplate="%{text}", textfont={"size": 15 if max(h, w) <= 8 else 11, "color": "black"},
+        # padding cells are written by the padding trace only (Plotly writes text on NaN cells too)
+        z=np.where(np.isfinite(real), real, np.nan), x=xs, y=ys, text=np.where(pad, "", text),
+        texttemplate="%{text}", textfont=cell_font(text), customdata=exact,
         colorscale=colorscale or CELL_SCALE, zmin=lo, zmax=hi, showscale=show_scale,
-        xgap=2, ygap=2, hovertemplate="(%{y}, %{x}): %{text}<extra></extra>", name="values",
+        xgap=2, ygap=2, hovertemplate="(%{y}, %{x}): %{customdata}<extra></extra>", name="values",
     ))
     if pad.any():
         fig.add_trace(go.Heatmap(
             z=np.where(pad, 0.0, np.nan), x=xs, y=ys, text=np.where(pad, text, ""), texttemplate="%{text}",
-            textfont={"size": 11, "color": "#555555"}, colorscale=[[0, PADDING_FILL], [1, PADDING_FILL]],
+            textfont=cell_font(np.where(pad, text, ""), "#555555"),
+            colorscale=[[0, PADDING_FILL], [1, PADDING_FILL]],
             showscale=False, xgap=2, ygap=2, hovertemplate="(%{y}, %{x}): %{text}<extra></extra>", name="padding",
         ))
     side = max(h, w)
@@ -112,6 +186,10 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
         width=None,
         plot_bgcolor="white",
         showlegend=False,
+        font={"size": CELL_TEXT_MAX},  # the cap of the cell text's size; other text has its own size
+        hoverlabel={"font": {"size": 13}},
+        # what the colours mean, for the page's caption (lessons.ui.chart)
+        meta={"color_clip": [lo, hi]} if clipped else None,
     )
     fig.update_xaxes(side="top", tickmode="array", tickvals=xs, showgrid=False, zeroline=False,
                      constrain="domain", range=[col0 - 0.5, col0 + w - 0.5], fixedrange=True,
@@ -120,6 +198,14 @@ def grid_figure(values, *, row0: int = 0, col0: int = 0, padding=None, text=None
                      zeroline=False, scaleanchor="x", scaleratio=1, constrain="domain",
                      fixedrange=True, tickfont={"size": 10 if side > 10 else 12})
     return fig
+
+
+def cell_font(text, color: str = "black") -> dict:
+    """The heatmap text font for cells holding ``text``: no size, so Plotly
+    fits it to the cell (up to the layout's font size), unless a text carries
+    markup, which Plotly would count as characters (then 15 px)."""
+    markup = any("<" in str(t) for t in np.asarray(text, dtype=object).ravel())
+    return {"size": 15, "color": color} if markup else {"color": color}
 
 
 def window_shape(row_start, row_stop, col_start, col_stop, color: str, *, fill_alpha=0.28,

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..numbers import fmt
-from .grid import HIGHLIGHT, cell_shape, grid_figure, window_color, window_shape
+from .grid import HIGHLIGHT, cell_font, cell_shape, colon_after, grid_figure, window_color, window_shape
 
 DONE_COLOR = "#999999"  # cells kept in columns already walked
 
@@ -69,7 +69,7 @@ def kmax_walk_figure(x, kres, *, column: int | None = None, col_labels=None, inp
         out_z = kres.output
     fig.add_trace(go.Heatmap(
         z=out_z, x=out_x, y=np.arange(k), text=out_text, texttemplate="%{text}",
-        customdata=origin, textfont={"size": 15, "color": "black"},
+        customdata=origin, textfont=cell_font(out_text),  # sized from the cell, as the input's
         colorscale=fig.data[0].colorscale, zmin=lo, zmax=hi if hi > lo else lo + 1, showscale=False,
         xgap=2, ygap=2, hovertemplate="%{text} ← %{customdata}<extra></extra>", name="output",
     ))
@@ -87,10 +87,10 @@ def kmax_walk_figure(x, kres, *, column: int | None = None, col_labels=None, inp
     all_shapes = [cell_shape(r, c, HIGHLIGHT, width=4) for r, c in zip(rows, cols)]
     fig.update_layout(
         shapes=all_shapes if column is None else column_shapes(column),
-        height=int(120 + 72 * h),
-        margin={"l": 30, "r": 10, "t": 70, "b": 30},
+        height=int(126 + 72 * h),
+        margin={"l": 30, "r": 10, "t": 76, "b": 30},
         annotations=[
-            {"x": x_mid, "y": 1, "xref": "x", "yref": "paper", "yshift": 26, "text": f"<b>{title}</b>",
+            {"x": x_mid, "y": 1, "xref": "x", "yref": "paper", "yshift": 32, "text": f"<b>{title}</b>",
              "showarrow": False, "yanchor": "bottom", "font": {"size": 15}}
             for x_mid, title in (((w - 1) / 2, input_title), (w + 1 + (w - 1) / 2, output_title))
         ],

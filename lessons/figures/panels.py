@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .grid import CELL_TEXT_MAX
+
 __all__ = ["Panel", "axis_suffix", "on_panel", "panel_layout"]
 
 
@@ -64,7 +66,10 @@ def panel_layout(panels, *, spacing: float, ticks: str = "bottom", tick_size: in
     total = sum(p.cols for p in panels)
     tallest = max(p.rows for p in panels)
     free = 1.0 - spacing * (len(panels) - 1)
-    layout: dict = {"plot_bgcolor": "white", "showlegend": False}
+    # The layout's font size caps the cell text, which Plotly fits to the cells
+    # (see grid.cell_font); every other text names its own size.
+    layout: dict = {"plot_bgcolor": "white", "showlegend": False, "font": {"size": CELL_TEXT_MAX},
+                    "hoverlabel": {"font": {"size": 13}}}
     annotations = []
     x0 = 0.0
     for n, p in enumerate(panels, start=1):
@@ -93,4 +98,24 @@ def panel_layout(panels, *, spacing: float, ticks: str = "bottom", tick_size: in
         layout[f"xaxis{suffix}"], layout[f"yaxis{suffix}"] = xaxis, yaxis
         x0 = x1 + spacing
     layout["annotations"] = annotations
+    return layout
+
+
+def stack_panels(layout: dict, panels, *, spacing: float) -> dict:
+    """Turn a :func:`panel_layout` (with ``ticks="top"``) into one panel
+    above the next, each as wide as the figure: for grids too wide to stand
+    side by side at a readable cell size. ``spacing`` is the gap between
+    panels as a fraction of the figure's height (it holds the next panel's
+    title and column numbers). Returns ``layout``, changed in place."""
+    panels = list(panels)
+    total = sum(p.rows for p in panels)
+    free = 1.0 - spacing * (len(panels) - 1)
+    y1 = 1.0
+    for n, p in enumerate(panels, start=1):
+        suffix = axis_suffix(n)
+        y0 = max(0.0, y1 - free * p.rows / total)
+        layout[f"xaxis{suffix}"].update(domain=[0.0, 1.0], constraintoward="center")
+        layout[f"yaxis{suffix}"].update(domain=[y0, y1], range=[p.row0 + p.rows - 0.5, p.row0 - 0.5],
+                                        constraintoward="top")
+        y1 = y0 - spacing
     return layout

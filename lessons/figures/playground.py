@@ -15,14 +15,20 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .grid import HIGHLIGHT, cell_shape, grid_figure, padded_view, record_shapes, window_color
-from .panels import Panel, on_panel, panel_layout
+from .grid import (HIGHLIGHT, cell_font, cell_shape, color_range, grid_figure, padded_view, plotly_width,
+                   record_shapes, window_color)
+from .panels import Panel, on_panel, panel_layout, stack_panels
 
 __all__ = ["playground_figure", "at_step", "input_figure", "static_traces", "step_shapes"]
 
 BORDER = "#333333"  # outline of the real input
 OVERHANG_FILL = "#fafafa"  # past the padding (ceil mode): neither input nor padding, unlike grey padding
 GAP_CELLS = 1.5  # space between the input and the output, in cells
+# Wider than this many cells side by side (input, gap, output), the cells would
+# be too small to read at 1280 px: the output goes below the input instead.
+STACK_CELLS = 24
+STACKED_CELL_PX = 30  # cell size the height of a stacked figure is planned for
+STACKED_GAP_PX = 70  # between the stacked grids: the output's title and column numbers
 
 
 def _outline_trace(top, bottom, left, right, *, dash: str = "solid", width: float = 2) -> dict:
@@ -61,10 +67,10 @@ def overhang_mask(geometry, shape, row0: int, col0: int) -> np.ndarray:
 def _overhang_trace(mask, row0: int, col0: int, label: str) -> dict:
     h, w = mask.shape
     return {"type": "heatmap", "z": np.where(mask, 0.0, np.nan).tolist(), "x": list(range(col0, col0 + w)),
-            "y": list(range(row0, row0 + h)), "text": np.where(mask, label, "").tolist(), "texttemplate": "%{text}",
-            "textfont": {"size": 11, "color": "#888888"}, "colorscale": [[0, OVERHANG_FILL], [1, OVERHANG_FILL]],
-            "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": "(%{y}, %{x}): %{text}<extra></extra>",
-            "name": "overhang",
+            "y": list(range(row0, row0 + h)), "text": np.where(mask, plotly_width(label), "").tolist(),
+            "texttemplate": "%{text}", "textfont": cell_font([label], "#888888"),  # sized from the cell
+            "colorscale": [[0, OVERHANG_FILL], [1, OVERHANG_FILL]],
+            "showscale": False, "xgap": 2, "ygap": 2, "hovertemplate": f"{label}<extra></extra>", "name": "overhang",
             "xaxis": "x", "yaxis": "y"}
 
 
@@ -79,13 +85,12 @@ def step_shapes(rec, *, dilated: bool = False) -> list[dict]:
     return shapes
 
 
-def _value_range(*arrays) -> tuple[float, float]:
-    finite = np.concatenate([np.asarray(a, float).ravel() for a in arrays])
-    # PaddlePaddle's -3.4028235e38 (a max window without input) would wash out every other colour
-    finite = finite[np.isfinite(finite) & (np.abs(finite) < 1e38)]
-    if not finite.size:
-        return 0.0, 1.0
-    return float(finite.min()), float(finite.max())
+def _value_range(*arrays) -> tuple[float, float, bool]:
+    """``(lo, hi, clipped)``: the colour scale's ends for all of ``arrays``;
+    one outlier does not stretch it (:func:`lessons.figures.grid.color_range`)."""
+    values = np.concatenate([np.asarray(a, float).ravel() for a in arrays])
+    # PaddlePaddle's -3.4028235e38 (a max window without input) is no value to colour by
+    return color_range(values[np.abs(values) < 1e38])
 
 
 def input_figure(values, *, title: str = "") -> go.Figure:
@@ -116,7 +121,7 @@ def playground_figure(res, values, *, step: int = 0, input_title: str = "", outp
     x = np.asarray(values, float)
     out = np.asarray(res.output, float)
     padded, pad_mask, row0, col0 = padded_view(trace, x)
-    zmin, zmax = _value_range(x, out)
+    zmin, zmax, clipped = _value_range(x, out)
     # Both grids are drawn by grid_figure and only their traces are kept: one
     # plotly check of the whole figure at the end, and no copy of the template.
     overhang = overhang_mask(trace.geometry, padded.shape, row0, col0)
@@ -127,13 +132,19 @@ def playground_figure(res, values, *, step: int = 0, input_title: str = "", outp
     fout = grid_figure(out, zmin=zmin, zmax=zmax).to_dict()
     n_rows, n_cols_in = padded.shape  # never fewer rows than the output
     ho, wo = out.shape
+    layout_panels = [Panel(n_rows, n_cols_in, row0, col0, input_title, toward="right"),
+                     Panel(ho, wo, title=output_title, toward="left")]
     layout = panel_layout(
-        [Panel(n_rows, n_cols_in, row0, col0, input_title, toward="right"),
-         Panel(ho, wo, title=output_title, toward="left")],
+        layout_panels,
         spacing=GAP_CELLS / (n_cols_in + GAP_CELLS + wo), ticks="top",
         tick_size=10 if max(n_rows, n_cols_in) > 10 else 12, title_size=14, axis_titles=True, y_toward=None)
-    layout.update(height=int(min(640, 110 + (46 if n_rows <= 10 else 26) * n_rows)),
-                  margin={"l": 30, "r": 10, "t": 60, "b": 20})
+    if n_cols_in + GAP_CELLS + wo > STACK_CELLS:  # too wide side by side: the output goes below the input
+        height = 110 + STACKED_CELL_PX * (n_rows + ho) + STACKED_GAP_PX
+        stack_panels(layout, layout_panels, spacing=STACKED_GAP_PX / (height - 110))
+    else:
+        height = int(min(640, 110 + (46 if n_rows <= 10 else 26) * n_rows))
+    layout.update(height=height, margin={"l": 30, "r": 10, "t": 60, "b": 50},
+                  meta={"color_clip": [zmin, zmax]} if clipped else None)
     data = fin["data"] + [{**heat, "xaxis": "x2", "yaxis": "y2"} for heat in fout["data"]] + static_traces(trace)
 
     step = min(max(int(step), 0), trace.n_windows - 1)

@@ -42,7 +42,7 @@ def _input_trace(values, panel: int, *, zmin=None, zmax=None, colorscale=None) -
     return dict(
         type="heatmap", z=z.tolist(), x=list(range(w)), y=list(range(h)),
         text=[[fmt(v) for v in row] for row in z], texttemplate="%{text}",
-        textfont={"size": 17, "color": "black"}, colorscale=colorscale or CELL_SCALE,
+        textfont={"color": "black"}, colorscale=colorscale or CELL_SCALE,
         zmin=float(z.min()) if zmin is None else zmin, zmax=float(z.max()) if zmax is None else zmax,
         showscale=False, xgap=2, ygap=2, xaxis=f"x{suffix}", yaxis=f"y{suffix}",
         hovertemplate="(%{y}, %{x}): %{text}<extra></extra>", name="input",
@@ -97,7 +97,7 @@ def _output_trace(res, records, n_filled: int, panel: int) -> dict:
     suffix = axis_suffix(panel)
     return dict(
         type="heatmap", z=z.tolist(), x=list(range(wo)), y=list(range(ho)), text=text.tolist(),
-        texttemplate="%{text}", textfont={"size": 17, "color": "black"}, colorscale=scale,
+        texttemplate="%{text}", textfont={"color": "black"}, colorscale=scale,
         zmin=-1.5, zmax=n - 0.5, showscale=False, xgap=2, ygap=2, xaxis=f"x{suffix}",
         yaxis=f"y{suffix}", hovertemplate="(%{y}, %{x}): %{text}<extra></extra>", name="output",
     )

@@ -1,0 +1,86 @@
+"""Layouts that hold, in a real browser, on every page in both languages, at
+a 1280x720 projector, at 150 % browser zoom (Chrome lays a 1280x720 window
+zoomed to 150 % out as an 853x480 CSS-px viewport) and on a 390x844 phone:
+chart titles, panel titles and annotations do not run into each other or out
+of their chart, no button or label is cut, and a 16x16 grid's cell texts do
+not touch. One server and one browser for the module; the sizes are visited
+by resizing one loaded page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons.registry import PAGES
+
+from . import AppServer, launch_chromium, missing_requirements, page_url, wait_for_app
+from .layout_checks import CELL_TEXT_COUNT, CELL_TEXT_OVERLAPS, CHART_TEXT_OVERLAPS, CHARTS_SETTLED, TRUNCATED_TEXT
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"1280x720": (1280, 720), "zoom150": (853, 480), "phone": (390, 844)}
+LANGS = ("en", "zh")
+
+
+@pytest.fixture(scope="module")
+def server():
+    reason = missing_requirements()
+    if reason:
+        pytest.skip(reason)
+    with AppServer() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = launch_chromium(pw)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def measure(page, size) -> list[str]:
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
+    page.wait_for_timeout(150)
+    wait_for_app(page)
+    page.wait_for_function(CHARTS_SETTLED)  # plotly relaid out; titles fitted
+    return [f"[{size}] {p}" for p in page.evaluate(CHART_TEXT_OVERLAPS) + page.evaluate(TRUNCATED_TEXT)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_titles_do_not_overlap_and_nothing_is_cut(server, browser, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    problems = []
+    try:
+        for lesson in PAGES:
+            page.goto(page_url(server.url, lesson.url_path, "" if lang == "en" else f"lang={lang}"))
+            wait_for_app(page)
+            for size in SIZES:
+                problems += [f"{lesson.url_path or 'intro'} {lang} {p}" for p in measure(page, size)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_sixteen_by_sixteen_grid_cells_do_not_touch(server, browser):
+    """The playground's input at the 16x16 cap with decimals and an outlier
+    (random values, 1 px of padding, so 18x18 cells with the padding labels)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        for lang in LANGS:
+            query = ("pg_mode=avg&pg_cip=true&pg_preset=ramp&pg_h=16&pg_w=16&pg_kh=3&pg_kw=3&pg_sh=1&pg_sw=1"
+                     "&pg_pt=1&pg_pb=1&pg_pl=1&pg_pr=1")
+            page.goto(page_url(server.url, "playground", query + ("&lang=zh" if lang == "zh" else "")))
+            wait_for_app(page)
+            page.wait_for_timeout(300)
+            assert page.evaluate(CELL_TEXT_COUNT) >= 18 * 18
+            assert page.evaluate(CELL_TEXT_OVERLAPS) == []
+    finally:
+        context.close()
