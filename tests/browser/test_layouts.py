@@ -13,7 +13,7 @@ import pytest
 
 from lessons.registry import PAGES
 
-from . import AppServer, launch_chromium, missing_requirements, page_url, wait_for_app
+from . import AppServer, missing_requirements, page_url, wait_for_app
 from .layout_checks import CELL_TEXT_COUNT, CELL_TEXT_OVERLAPS, CHART_TEXT_OVERLAPS, CHARTS_SETTLED, TRUNCATED_TEXT
 
 pytestmark = pytest.mark.browser
@@ -22,6 +22,8 @@ SIZES = {"1280x720": (1280, 720), "zoom150": (853, 480), "phone": (390, 844)}
 LANGS = ("en", "zh")
 
 
+# The session's Chromium (conftest's ``browser``): a second sync Playwright in the same
+# process fails ("Sync API inside the asyncio loop") once another browser test ran first.
 @pytest.fixture(scope="module")
 def server():
     reason = missing_requirements()
@@ -29,18 +31,6 @@ def server():
         pytest.skip(reason)
     with AppServer() as srv:
         yield srv
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch_chromium(pw)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def measure(page, size) -> list[str]:
