@@ -327,9 +327,11 @@ def pool2d(x, kernel_size, stride=None, padding=0, *, mode="max", dilation=1, ce
     if convention == "paddle":
         output = np.empty(out_shape, dtype=accumulator_dtype(x.dtype) if mode == "avg" else x.dtype)
         if mode == "max":
-            kernel = _max_forward if paddle.plain_max_agrees(x) else paddle.max_forward
-            run_tiled(lambda xs, out: kernel(geom, xs, out), x, output)
-            np.maximum(output, paddle.LOWEST, out=output)  # windows without input keep Paddle's start
+            if paddle.plain_max_agrees(x):  # no NaN, no -0.0: Paddle's fold is the plain maximum, floored
+                run_tiled(lambda xs, out: _max_forward(geom, xs, out), x, output)
+                np.maximum(output, paddle.LOWEST, out=output)  # at Paddle's start (also windows without input)
+            else:  # the fold itself: after a NaN it may end below Paddle's start (nan, then -inf gives -inf)
+                run_tiled(lambda xs, out: paddle.max_forward(geom, xs, out), x, output)
         else:
             divisor = geom.divisor(count_include_pad).astype(output.dtype)
             run_tiled(lambda xs, out: paddle.avg_forward(geom, xs, out, divisor), x, output)

@@ -149,3 +149,11 @@ def test_paddle_convention_matches_reference(case, seed):
     want = pool2d_paddle_backward_reference(x, grad, **kwargs)
     # Overlapping windows add into a cell in another order than Paddle's loop: to rounding.
     assert_allclose(got, want, rtol=1e-12 if exact else 1e-4, atol=1e-12 if exact else 1e-4)
+
+
+def test_paddle_max_after_a_nan_may_end_below_its_start():
+    """Paddle's fold ``best if best > v else v``: a NaN replaces the start, then -inf replaces the NaN,
+    so the window gives -inf (checked in PaddlePaddle 3.3.1); all -inf without a NaN keeps the start."""
+    nan, inf = np.nan, np.inf
+    assert pool2d(np.array([[nan, nan], [nan, -inf]]), 2, convention="paddle").output[0, 0] == -inf
+    assert pool2d(np.full((2, 2), -inf), 2, convention="paddle").output[0, 0] == -3.4028234663852886e38
