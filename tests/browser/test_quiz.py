@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lessons import export, quiz
 from lessons import playground as pg
@@ -183,6 +184,31 @@ CELL_AT = """([key, r, c]) => {
 }"""
 
 
+HOVERED = """([key]) => {
+  const gd = document.querySelector(`[class*="st-key-${key}"] .js-plotly-plot`);
+  const label = gd && gd.querySelector('.hoverlayer .hovertext');
+  return label ? label.textContent.trim() : '';
+}"""
+
+
+def _aim(page, key: str, cell: tuple[int, int]) -> tuple[float, float]:
+    """The mouse over ``cell`` of the click grid, as the chart's own hover label confirms.
+
+    The pixel is computed from the chart's axes, but the page above it can still grow
+    (a chart drawn late, the drawing pad), which moves the grid after the sum: a click at a
+    stale pixel lands a row off. So move, wait for the label, and aim again until it agrees."""
+    want = f"({cell[0]}, {cell[1]})"
+    for _ in range(20):
+        wait_for_app(page)
+        x, y = page.evaluate(CELL_AT, [key, *cell])
+        page.mouse.move(x - 2, y)
+        page.mouse.move(x, y)
+        page.wait_for_timeout(250)
+        if page.evaluate(HOVERED, [key]) == want and page.evaluate(CELL_AT, [key, *cell]) == [x, y]:
+            return x, y
+    raise AssertionError(f"the click grid's hover label never showed {want}")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_click_answers_a_cell_question(page, app_server, lang):
     from lessons import backward as bw
@@ -195,15 +221,24 @@ def test_a_click_answers_a_cell_question(page, app_server, lang):
     page.locator('[class*="st-key-bw_q_pick"]').scroll_into_view_if_needed()
     wrong = (q.expected[0] - 1 if q.expected[0] else q.expected[0] + 1, q.expected[1])
     for cell in (wrong, q.expected):
-        x, y = page.evaluate(CELL_AT, ["bw_q_pick", *cell])
-        page.mouse.move(x - 2, y)
-        page.wait_for_timeout(200)
+        x, y = _aim(page, "bw_q_pick", cell)
         before = runs(page)
         page.mouse.click(x, y)
         wait_for_rerun(page, before, timeout=60_000)
-        verdict = page.locator(".st-key-bw_q_box [data-testid=stAlert]").last.inner_text()
         fb = q.check(cell)
         assert fb.verdict == ("right" if cell == q.expected else "wrong")
-        for text in _plain((fb.message,) + fb.worked, lang):
+        # The run the click caused can end a moment before its verdict replaces the last one
+        # on screen: wait for this cell's verdict (a wrong cell answered never shows it).
+        texts = _plain((fb.message,) + fb.worked, lang)
+        alert = ".st-key-bw_q_box [data-testid=stAlert]"
+        try:
+            page.wait_for_function(
+                "([sel, texts]) => { const a = [...document.querySelectorAll(sel)].pop();"
+                " return !!a && texts.every(t => a.innerText.includes(t)); }",
+                arg=[alert, texts], timeout=15_000)
+        except PlaywrightTimeout:  # then say what it shows instead
+            pass
+        verdict = page.locator(alert).last.inner_text()
+        for text in texts:
             assert text in verdict
     page.locator(".st-key-bw_q_box").screenshot(path=str(ARTIFACTS / f"quiz_backward_{lang}_click_right.png"))
