@@ -11,6 +11,7 @@ from lessons import walkthrough as wt
 from lessons.figures.grid import WINDOW_COLOR_NAMES
 from lessons.figures.walkthrough import walkthrough_figure
 from lessons.ui import chart, figure, lang, say, tr
+from lessons.ui_present import presenting
 from lessons.ui_step import stepper
 
 URL = {"bind": "query-params"}
@@ -38,13 +39,15 @@ def _draw(step: int) -> None:
 st.title(tr("nav.walkthrough"))
 st.markdown(say(wt.LEAD))
 
-# two toggles, not a radio: a bound radio would put its translated label in the URL
-modes = tuple(mode for mode, col in zip(wt.MODES, st.columns(4))
+# two toggles, not a radio: a bound radio would put its translated label in the URL;
+# presenting, the hint goes beside them, so the toggles, the step controls and the figure fit one screen
+cols = st.columns([1, 1, 3] if presenting() else 4, vertical_alignment="center")
+modes = tuple(mode for mode, col in zip(wt.MODES, cols)
               if col.toggle(tr(f"wt.{mode}_head"), value=mode in DEFAULTS.modes, key=f"wt_{mode}", **URL))
 if not modes:
     st.info(tr("wt.pick_one"))
 else:
-    st.caption(tr("wt.play_hint", windows=wt.N_WINDOWS))
+    (cols[2] if presenting() else st).caption(tr("wt.play_hint", windows=wt.N_WINDOWS))
     stepper("wt", wt.N_WINDOWS, _draw, label=tr("common.step"))
 view = wt.compute(wt.Settings(step=wt.N_WINDOWS, modes=modes))  # sizes, quiz, handout: every window done
 

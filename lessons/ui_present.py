@@ -26,6 +26,15 @@ ROOT_PX = 19  # the page's base font size in presenting mode (Streamlit's is 16 
 SCROLL_PX = 560  # height of a scrolling column of controls beside a figure
 CONTROLS_KEY = "present_controls"  # prefix of the keys of controls_box containers
 
+STEPPED = ("wt", "km")  # pages whose figure is drawn under ui_step's controls (the key prefixes)
+_STEP_BLOCK = '[data-testid="stVerticalBlock"]:has(> .st-key-{p}_step)'
+STEP_BLOCKS = ", ".join(_STEP_BLOCK.format(p=p) for p in STEPPED)
+STEP_CHILDREN = ", ".join(_STEP_BLOCK.format(p=p) + " > *" for p in STEPPED)
+STEP_SLIDERS = ", ".join(_STEP_BLOCK.format(p=p) + f" > .st-key-{p}_step" for p in STEPPED)
+STEP_ROWS = ", ".join(_STEP_BLOCK.format(p=p) + f" > .st-key-{p}_step + *" for p in STEPPED)
+# the block's scripts draw nothing, but would still take a gap of their own
+STEP_SCRIPTS = ", ".join(_STEP_BLOCK.format(p=p) + ' > .stElementContainer:has(> [data-testid="stHtml"])' for p in STEPPED)
+
 CSS = f"""
 <style>
 html {{ font-size: {ROOT_PX}px; }}
@@ -58,6 +67,13 @@ html {{ font-size: {ROOT_PX}px; }}
   position: sticky; top: 3.2rem; z-index: 20; background: var(--st-background-color, #fff);
   box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.25);
 }}
+/* a lesson's step controls (lessons/ui_step.py: the slider, then a row of buttons, then the figure, in one
+   fragment): the slider and the buttons share a line, so the figure and every control fit on the screen */
+{STEP_BLOCKS} {{ flex-flow: row wrap; column-gap: 1.5rem; row-gap: 0.5rem; }}
+{STEP_CHILDREN} {{ flex: 1 1 100%; min-width: 0; }}
+{STEP_SLIDERS} {{ flex: 0 1 11rem; }}
+{STEP_ROWS} {{ flex: 1 1 28rem; width: auto; }}
+{STEP_SCRIPTS} {{ display: none; }}
 [class*="st-key-{CONTROLS_KEY}"] {{ max-height: 42vh; overflow-y: auto; overflow-x: hidden; padding-bottom: 0.3rem; }}
 </style>
 """
