@@ -99,9 +99,15 @@ CELL_TEXT_COUNT = """
 
 # True once every visible chart's svg is as wide as its box (Plotly has
 # relaid it out after a resize); then the titles are fitted at once.
+# Not waited for: the drawing pads (lessons/ui_draw.py, keys <prefix>_pad_<n>),
+# which keep the width they were first drawn at through a window resize (a
+# selectable chart, redrawn under a new key after each stroke) and hold no
+# title to fit; the checks below still measure them.
 CHARTS_SETTLED = """
 () => {
-  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter(c => c.offsetParent !== null);
+  const pad = (c) => /(^|\\s)st-key-\\w+_pad_\\d+(\\s|$)/.test((c.closest('[class*="st-key-"]') || {}).className || '');
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .filter(c => c.offsetParent !== null && !pad(c));
   const settled = charts.every(c => {
     const svg = c.querySelector('svg.main-svg');
     return svg && Math.abs(svg.getBoundingClientRect().width - c.getBoundingClientRect().width) < 3;
