@@ -256,9 +256,14 @@ def test_language_switch_keeps_settings_and_pages(page, app_server):
     assert query(page).get("pg_kh") == "3", page.url
 
     before = runs(page)
+    page.evaluate("window.__samePage = true")  # gone if the click loads the page anew
     page.locator(f"[data-testid=stSidebarNav] a[href$='/{kmax.url_path}']").click()
     page.wait_for_function(f"location.pathname === '/{kmax.url_path}'", timeout=10_000)
-    wait_for_rerun(page, before)
+    # The new page's run (slow on a loaded machine: a whole suite on two cores). A full load
+    # instead of Streamlit's own page switch would start the run counter from 0 again.
+    page.wait_for_function(f"!window.__samePage || (window.__stRuns || 0) > {before}", timeout=60_000)
+    assert page.evaluate("window.__samePage === true"), "the lesson link reloaded the whole page"
+    wait_for_app(page, timeout=60_000)
     page.wait_for_function("new URLSearchParams(location.search).get('lang') === 'zh'", timeout=10_000)
     assert nav_texts(page) == [t(p.title_key, "zh") for p in PAGES]
     assert current_title(page) == t(kmax.title_key, "zh")
