@@ -8,6 +8,7 @@ from lessons import ui_quiz
 from lessons.figures import kmax as kfig
 from lessons.ui import chart, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
+from lessons.ui_present import presenting
 from lessons.ui_step import stepper
 
 DEFAULTS = km.Settings()
@@ -20,7 +21,8 @@ st.markdown(tr("km.intro"))
 # go into slots, filled once every widget has been read.
 st.header(tr("km.fig2_header"))
 st.markdown(tr("km.fig2_intro"))
-c1, c2 = st.columns([3, 2])
+# presenting, the walk's hint goes beside k and the order, so they, the step controls and the figure fit one screen
+c1, c2, *hint = st.columns([1.7, 1.5, 3.6] if presenting() else [3, 2])
 with c1:
     k = st.slider(tr("km.k"), *km.K_RANGE, DEFAULTS.k, key="km_k", help=tr("km.k_help"), bind="query-params")
 with c2:
@@ -58,7 +60,7 @@ with figure2_slot, explained_errors():
 
 if view is not None:
     with figure2_slot:
-        st.caption(tr("km.walk_hint"))
+        (hint[0] if hint else st).caption(tr("km.walk_hint"))
 
         def _walk(column: int) -> None:  # what follows the column, run by ui_step's fragment
             chart(figure(("km_walk", view.settings, column, lang()), lambda: kfig.kmax_walk_figure(

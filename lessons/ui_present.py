@@ -69,9 +69,9 @@ html {{ font-size: {ROOT_PX}px; }}
 }}
 /* a lesson's step controls (lessons/ui_step.py: the slider, then a row of buttons, then the figure, in one
    fragment): the slider and the buttons share a line, so the figure and every control fit on the screen */
-{STEP_BLOCKS} {{ flex-flow: row wrap; column-gap: 1.5rem; row-gap: 0.5rem; }}
+{STEP_BLOCKS} {{ flex-flow: row wrap; column-gap: 1rem; row-gap: 0.5rem; }}
 {STEP_CHILDREN} {{ flex: 1 1 100%; min-width: 0; }}
-{STEP_SLIDERS} {{ flex: 0 1 11rem; }}
+{STEP_SLIDERS} {{ flex: 0 1 9rem; }}
 {STEP_ROWS} {{ flex: 1 1 28rem; width: auto; }}
 {STEP_SCRIPTS} {{ display: none; }}
 [class*="st-key-{CONTROLS_KEY}"] {{ max-height: 42vh; overflow-y: auto; overflow-x: hidden; padding-bottom: 0.3rem; }}
