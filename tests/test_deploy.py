@@ -47,6 +47,16 @@ def option_by_env() -> dict[str, str]:
     return {opt.env_var: key for key, opt in config._config_options.items()}
 
 
+
+def _run_async(coroutine):
+    """Run ``coroutine`` to the end in a thread of its own: the browser tests' sync Playwright keeps an
+    event loop running in this thread, where ``asyncio.run`` refuses to start another."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_production_env_names_real_streamlit_options():
     # a misspelt name would be ignored without a word
     known = option_by_env()
@@ -145,7 +155,7 @@ def test_two_workers_serve_every_page_and_keep_sessions(proxy):
                 assert (await elsewhere.goto("kmax")).ok
                 assert elsewhere.session_id != session
 
-    asyncio.run(scenario())
+    _run_async(scenario())
 
 
 def test_sigterm_to_run_local_stops_workers_and_proxy(proxy):

@@ -62,7 +62,7 @@ def test_markup_in_text_boxes_shows_as_text(page, app_server, lesson):
         before = runs(page)
         box.fill(MARKUP)
         box.press("Control+Enter" if box.evaluate("e => e.tagName") == "TEXTAREA" else "Enter")
-        wait_for_rerun(page, before)
+        wait_for_rerun(page, before, timeout=60_000)  # a full backward run on a loaded 2-core machine
         filled += 1
     assert filled, "no text box found"
     assert page.locator(EXCEPTION).count() == 0
