@@ -164,6 +164,23 @@ def new_page(browser):
     return context.new_page()
 
 
+def offline_context(browser, viewport: dict):
+    """A browser context with the network off that lets only ``file://`` through and lists every
+    other request it blocked: ``context, blocked = offline_context(browser, {...})``."""
+    context = browser.new_context(viewport=viewport, offline=True)
+    blocked: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context, blocked
+
+
 def page_url(base: str, url_path: str, query: str = "") -> str:
     return f"{base}/{url_path}" + (f"?{query}" if query else "")
 

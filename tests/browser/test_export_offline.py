@@ -14,7 +14,7 @@ from lessons.export import export_name, figure_html
 from lessons.figures.grid import grid_figure, window_shape
 from pooling_core import pool2d
 
-from . import ARTIFACTS, MARKS
+from . import ARTIFACTS, MARKS, offline_context
 
 pytestmark = pytest.mark.browser
 
@@ -43,17 +43,7 @@ def test_exported_html_draws_offline(browser, tmp_path, lang_title):
     path = tmp_path / export_name(res, "html")
     path.write_bytes(figure_html(fig))
 
-    context = browser.new_context(viewport={"width": 900, "height": 700}, offline=True)
-    blocked: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context, blocked = offline_context(browser, {"width": 900, "height": 700})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -28,7 +28,7 @@ from lessons.figures.grid import window_color
 from lessons.i18n import t
 from lessons.quiz.question import show
 
-from . import ARTIFACTS, EXCEPTION, new_page, page_url, runs, wait_for_app, wait_for_rerun
+from . import ARTIFACTS, EXCEPTION, new_page, offline_context, page_url, runs, wait_for_app, wait_for_rerun
 from .test_export_offline import DRAWN
 
 pytestmark = pytest.mark.browser
@@ -154,17 +154,7 @@ def test_downloads(browser, page, app_server, tmp_path):
 
     path = tmp_path / files["html"][0]
     path.write_bytes(files["html"][1])
-    context = browser.new_context(viewport={"width": 1100, "height": 700}, offline=True)
-    blocked: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context, blocked = offline_context(browser, {"width": 1100, "height": 700})
     offline = context.new_page()
     try:
         offline.goto(path.as_uri())
