@@ -11,7 +11,7 @@ import streamlit as st
 from .errors import error_text
 from .figures.style import scaled
 from .i18n import DEFAULT_LANG, LANGS, t
-from .ui_cache import figure, shared  # noqa: F401  (pages import them from here with chart)
+from .ui_cache import SharedFigure, dict_figure, figure, shared  # noqa: F401  (pages import them from here with chart)
 from .numbers import fmt
 from .ui_present import controls_box, font_scale, scroll_box  # noqa: F401  (the pages' layout helpers)
 
@@ -62,9 +62,13 @@ def chart(fig, key: str, where=st) -> None:
     e.g. an ``st.empty()`` slot, if given); larger fonts in presenting mode,
     and a caption saying what the colours mean when the figure's colour
     scale leaves outliers out (``layout.meta["color_clip"]``)."""
-    meta = (fig.get("layout") or {}).get("meta") if isinstance(fig, dict) else fig.layout.meta
+    as_dict = fig if isinstance(fig, dict) else fig.to_dict() if isinstance(fig, SharedFigure) else None
+    meta = (as_dict.get("layout") or {}).get("meta") if as_dict is not None else fig.layout.meta
     clip = meta.get("color_clip") if isinstance(meta, dict) else None
-    where.plotly_chart(scaled(fig, font_scale()), key=key, width="stretch", config={"displaylogo": False})
+    fig = scaled(fig, font_scale())
+    # A dict here comes from a validated figure (a shared one moved to a step, or scaled): no second validation.
+    where.plotly_chart(dict_figure(fig) if isinstance(fig, dict) else fig, key=key, width="stretch",
+                       config={"displaylogo": False})
     if clip:  # a slot (st.empty()) holds one element: then the caption goes where the page is writing
         slot = type(getattr(where, "_provided_cursor", None)).__name__ == "LockedCursor"
         (st if slot else where).caption(tr("grid.color_clip", lo=fmt(clip[0]), hi=fmt(clip[1])))

@@ -22,6 +22,7 @@ from . import drawing
 from .examples import MAX_SIDE, GridError, format_grid, parse_grid
 from .figures.draw import pad_figure
 from .ui import tr
+from .ui_cache import figure
 
 PALETTE = tuple(range(10))  # the values a pad paints: the whole numbers the examples use
 GRADIENT_PALETTE = tuple(range(-3, 4))  # ... and a gradient's, as the backward page's random ones
@@ -61,7 +62,9 @@ def _pad(prefix: str, grid: np.ndarray, *, drawn, palette, default: int, store, 
     st.caption(tr("draw.hint"))
     st.pills(tr("draw.value"), palette, default=default, key=f"{prefix}_paint")
     chart_key = f"{prefix}_pad_{s.get(f'{prefix}_draw_n', 0)}"
-    fig = pad_figure(grid, drawn=drawn, hover=tr("draw.pad_hover"), width=width, signed=signed)
+    hover, marks = tr("draw.pad_hover"), None if drawn is None else np.asarray(drawn, bool)
+    fig = figure(("draw_pad", grid.shape, grid.tobytes(), None if marks is None else marks.tobytes(), hover, width,
+                  signed), lambda: pad_figure(grid, drawn=marks, hover=hover, width=width, signed=signed))
     st.plotly_chart(fig, key=chart_key, width="stretch", config={"displaylogo": False},
                     selection_mode=("points", "box"),
                     on_select=partial(_painted, prefix, chart_key, grid, default, store))

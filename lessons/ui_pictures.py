@@ -22,7 +22,7 @@ from . import picture
 from . import pictures as pic
 from .figures import pictures as fpic
 from .i18n import Items, Key
-from .ui import chart, say, show_note, tr
+from .ui import chart, figure, say, show_note, tr
 
 KEEP = 2  # decoded uploads (and their pictures) kept per session
 WHERE = 320  # size of the small picture that shows where the patch is
@@ -145,8 +145,10 @@ def patch(view: pic.View, png: dict) -> None:
     left, right = st.columns([1, 2])
     left.image(png["where"], width="stretch", output_format="PNG")
     t, l_, b, r = p.box
-    fig = fpic.patch_figure(p.values, s.kernel, s.stride, channels=pic.CHANNELS[s.view],
-                            title=tr("pic.patch_fig", top=t, bottom=b - 1, left=l_, right=r - 1))
+    title = tr("pic.patch_fig", top=t, bottom=b - 1, left=l_, right=r - 1)
+    values = np.ascontiguousarray(p.values)  # the key holds the pixels: an upload's patch is shared by no one else
+    fig = figure(("pic_patch", values.shape, values.dtype.str, values.tobytes(), s.kernel, s.stride, s.view, title),
+                 lambda: fpic.patch_figure(p.values, s.kernel, s.stride, channels=pic.CHANNELS[s.view], title=title))
     chart(fig, "pic_fig_patch", right)
     st.markdown(tr("pic.window_math"))
     st.markdown("\n".join(f"- {tr('pic.window_line', ch=ch, max=mx, avg=av)}" for ch, mx, av in

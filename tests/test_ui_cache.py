@@ -118,3 +118,38 @@ def test_the_table_is_bounded_and_keeps_the_recently_used(monkeypatch):
     assert built == [1, 2, 3, 4, 2]
     assert len(uc._table) == 3
     uc.clear()
+
+
+def _page_specs(page: str, query: dict) -> list[tuple[str, dict]]:
+    import pagetest
+
+    at = pagetest.run_page(page, "zh", **query)
+    return [(c.proto.id.rsplit("-", 1)[-1], json.loads(c.proto.spec)) for c in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize(("page", "query"), [
+    ("1_what_is_pooling.py", {}), ("2_walkthrough.py", {}), ("3_playground.py", {"pg_draw": "", "pg_mode": "avg"}),
+    ("3_playground.py", {"present": "1"}), ("4_kmax.py", {}), ("5_invariance.py", {}), ("6_backward.py", {}),
+    ("7_pictures.py", {})])
+def test_every_chart_is_sent_as_streamlit_would_send_the_plain_figure(page, query, monkeypatch):
+    """The shortcuts (JSON-ready shared dicts, dicts handed over as figures) change nothing
+    in any chart a page sends: the same pages with both undone send the same figures
+    (only the order of keys inside a step's shapes differs: Plotly's validation sorts them)."""
+    import streamlit as st
+
+    import lessons.ui as ui
+    import lessons.ui_cache as uc
+
+    def fresh():
+        uc.clear()
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+    fresh()
+    fast = _page_specs(page, query)
+    monkeypatch.setattr(uc, "json_ready", lambda fig: fig)
+    monkeypatch.setattr(ui, "dict_figure", lambda fig: fig)  # a dict: st.plotly_chart validates it
+    fresh()
+    plain = _page_specs(page, query)
+    fresh()
+    assert len(fast) >= 1 and fast == plain
