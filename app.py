@@ -5,8 +5,6 @@ shares (page setup, the language switch, the navigation); each lesson lives
 in ``lesson_pages/`` and the list of lessons in ``lessons/registry.py``.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
 from lessons import ui_present
@@ -14,9 +12,10 @@ from lessons.i18n import DEFAULT_LANG, LANGS, t
 from lessons.registry import PAGES
 from lessons.ui_choice import choice
 from lessons.ui_guard import guard_url
+from lessons.ui_lean import FAVICON
 from lessons.ui_step import reset_button
 
-st.set_page_config(page_title=t("app.title"), page_icon=Path(__file__).parent / "assets" / "favicon.png", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=FAVICON, layout="wide")  # the file, made a data: URL once
 guard_url()  # a link is input: clean it before any widget reads it
 
 

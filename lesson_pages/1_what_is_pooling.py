@@ -6,7 +6,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from lessons.examples import eye_feature_map
 from lessons.figures.walkthrough import intro_figure
 from lessons.registry import PAGES
-from lessons.ui import chart, explained_errors, figure, lang, tr
+from lessons.ui import chart, computed, explained_errors, figure, lang, tr
 from pooling_core import pool2d
 
 st.title(tr("nav.intro"))
@@ -15,9 +15,8 @@ st.markdown(tr("intro.why"))
 st.markdown(tr("intro.effect"))
 
 st.subheader(tr("intro.picture"))
-x = eye_feature_map()
 with explained_errors():
-    res = pool2d(x, 2, stride=2, mode="max")
+    x, res = computed(("intro",), lambda: (eye_feature_map(), pool2d(eye_feature_map(), 2, stride=2, mode="max")))
     (h, w), (ho, wo) = x.shape, res.output.shape
     fig = figure(("intro", lang()), lambda: intro_figure(
         res, titles=(tr("intro.fig_input", h=h, w=w), tr("intro.fig_output", h=ho, w=wo))))

@@ -10,7 +10,7 @@ from lessons import ui_quiz
 from lessons import walkthrough as wt
 from lessons.figures.grid import WINDOW_COLOR_NAMES
 from lessons.figures.walkthrough import walkthrough_figure
-from lessons.ui import chart, figure, lang, say, tr
+from lessons.ui import chart, computed, figure, lang, say, tr
 from lessons.ui_present import presenting
 from lessons.ui_step import stepper
 
@@ -20,7 +20,7 @@ DEFAULTS = wt.Settings()
 
 def _draw(step: int) -> None:
     """Everything that follows the step: the figure, the arithmetic, the notes (run by ui_step's fragment)."""
-    view = wt.compute(wt.Settings(step=step, modes=modes))
+    view = computed(("wt", step, modes), lambda: wt.compute(wt.Settings(step=step, modes=modes)))
     titles = []
     for mode in view.modes:
         name = tr(f"common.{mode.mode}")
@@ -49,7 +49,7 @@ if not modes:
 else:
     (cols[2] if presenting() else st).caption(tr("wt.play_hint", windows=wt.N_WINDOWS))
     stepper("wt", wt.N_WINDOWS, _draw, label=tr("common.step"))
-view = wt.compute(wt.Settings(step=wt.N_WINDOWS, modes=modes))  # sizes, quiz, handout: every window done
+view = computed(("wt", wt.N_WINDOWS, modes), lambda: wt.compute(wt.Settings(step=wt.N_WINDOWS, modes=modes)))
 
 st.subheader(tr("wt.size_head"))
 st.markdown(tr("wt.size_intro"))

@@ -7,7 +7,7 @@ from lessons import playground as pg
 from lessons import ui_frameworks as fw
 from lessons.examples import MAX_SIDE
 from lessons.figures import playground as pgfig
-from lessons.ui import chart, figure, lang, say, scroll_box, show_error, show_note, tr
+from lessons.ui import chart, computed, figure, lang, say, scroll_box, show_error, show_note, tr
 from lessons.ui_choice import choice
 from lessons.ui_step import stepper
 from lessons.ui_draw import draw_input
@@ -81,10 +81,11 @@ with scroll_box(controls):  # presenting: the controls scroll beside the figure
     cip = st.toggle(tr("pg.cip"), value=D.count_include_pad, key="pg_cip", disabled=mode == "max",
                     help=tr("pg.cip_help"), **URL)
 
-    out = pg.compute(pg.Settings(
+    settings = pg.Settings(
         preset=preset, seed=int(seed), h=h, w=w, kernel=(kh, kw), stride=(sh, sw), dilation=(dh, dw),
         padding=(pt, pb, pl, pr), mode=mode, ceil_mode=ceil_mode, count_include_pad=cip, grid=drawn,
-        framework=framework))
+        framework=framework)
+    out = computed(("pg", settings), lambda: pg.compute(settings))  # shared by every session, read-only
     if out.cip_note:
         st.caption(tr(out.cip_note))
 

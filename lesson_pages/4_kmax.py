@@ -6,7 +6,7 @@ import streamlit as st
 from lessons import kmax as km
 from lessons import ui_quiz
 from lessons.figures import kmax as kfig
-from lessons.ui import chart, explained_errors, figure, lang, say, tr
+from lessons.ui import chart, computed, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
 from lessons.ui_present import presenting
 from lessons.ui_step import stepper
@@ -55,8 +55,9 @@ st.caption(tr("km.dyn_paper"))
 
 view = None
 with figure2_slot, explained_errors():
-    view = km.compute(km.Settings(k=k, keep_order=keep_order, sentence=sentence, lang=lang(),
-                                  num_layers=num_layers, k_top=k_top, length=length))
+    settings = km.Settings(k=k, keep_order=keep_order, sentence=sentence, lang=lang(), num_layers=num_layers,
+                           k_top=k_top, length=length)
+    view = computed(("km", settings), lambda: km.compute(settings))  # shared by every session, read-only
 
 if view is not None:
     with figure2_slot:

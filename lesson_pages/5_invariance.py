@@ -5,7 +5,7 @@ import streamlit as st
 
 from lessons import invariance as inv
 from lessons.figures import invariance as ifig
-from lessons.ui import chart, controls_box, explained_errors, figure, lang, say, tr
+from lessons.ui import chart, computed, controls_box, explained_errors, figure, lang, say, tr
 from lessons.ui_choice import choice
 from lessons.ui_draw import draw_input
 
@@ -43,8 +43,9 @@ with controls_box("inv"):  # presenting: stays in view above the figures
 drawn = draw_input("inv", inv.pattern_view(pattern), base=(pattern,))
 
 with explained_errors():
-    view = inv.compute(inv.Settings(pattern=pattern, mode=mode, zeros=zeros, dx=dx, dy=dy, kernel=kernel,
-                                    stride=stride, drawing=drawn))
+    settings = inv.Settings(pattern=pattern, mode=mode, zeros=zeros, dx=dx, dy=dy, kernel=kernel, stride=stride,
+                            drawing=drawn)
+    view = computed(("inv", settings), lambda: inv.compute(settings))  # shared by every session, read-only
     st.markdown(tr(view.pattern_note))
     st.caption(tr(view.fill_note))
     left, right = st.columns(2)

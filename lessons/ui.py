@@ -11,7 +11,7 @@ import streamlit as st
 from .errors import error_text
 from .figures.style import scaled
 from .i18n import DEFAULT_LANG, LANGS, t
-from .ui_cache import SharedFigure, dict_figure, figure, shared  # noqa: F401  (pages import them from here with chart)
+from .ui_cache import SharedFigure, computed, dict_figure, figure, shared  # noqa: F401  (pages import them from here)
 from .numbers import fmt
 from .ui_present import controls_box, font_scale, scroll_box  # noqa: F401  (the pages' layout helpers)
 

@@ -54,6 +54,7 @@ except ImportError:  # Plotly then encodes with the json module, which takes any
     orjson = None
 
 MAX_FIGURES = 128  # over all pages: every page's defaults in both languages, and room for students' settings
+MAX_VIEWS = 64  # view models, over all pages (they do not depend on the language)
 
 
 class SharedFigure(go.Figure):
@@ -111,29 +112,44 @@ def shared(value: Any) -> Any:
 
 
 _table: OrderedDict[Hashable, Any] = OrderedDict()  # key -> shared value, least recently used first
+_views: OrderedDict[Hashable, Any] = OrderedDict()  # the same for view models (see computed)
 _lock = threading.Lock()
+
+
+def _lookup(table: OrderedDict, limit: int, key: tuple, build: Callable[[], Any]) -> Any:
+    if not (isinstance(key, tuple) and key and isinstance(key[0], str)):
+        raise TypeError("cache key: a tuple starting with the value's name")
+    with _lock:
+        if key in table:
+            table.move_to_end(key)
+            return table[key]
+    value = build()  # outside the lock: two sessions may both build a new key, once
+    with _lock:
+        table[key] = value
+        table.move_to_end(key)
+        while len(table) > limit:
+            table.popitem(last=False)
+    return value
 
 
 def figure(key: tuple, build: Callable[[], Any]) -> Any:
     """``build()`` (a figure, or a tuple of them), built once per ``key`` (a
     tuple starting with the figure's name, then the settings record, the
     language and whatever else ``build`` reads) and shared; read-only."""
-    if not (isinstance(key, tuple) and key and isinstance(key[0], str)):
-        raise TypeError("figure key: a tuple starting with the figure's name")
-    with _lock:
-        if key in _table:
-            _table.move_to_end(key)
-            return _table[key]
-    value = shared(build())  # outside the lock: two sessions may both build a new key, once
-    with _lock:
-        _table[key] = value
-        _table.move_to_end(key)
-        while len(_table) > MAX_FIGURES:
-            _table.popitem(last=False)
-    return value
+    return _lookup(_table, MAX_FIGURES, key, lambda: shared(build()))
+
+
+def computed(key: tuple, build: Callable[[], Any]) -> Any:
+    """A lesson's view model (``compute(settings)``: plain data and NumPy
+    arrays) built once per ``key`` (its name and the frozen settings) and
+    shared by every session, at most :data:`MAX_VIEWS` of them; read-only
+    like the figures. A ``ValueError`` from ``build`` is not kept: the page
+    explains it, and the next run asks again."""
+    return _lookup(_views, MAX_VIEWS, key, build)
 
 
 def clear() -> None:
-    """Forget every shared figure (tests)."""
+    """Forget every shared figure and view model (tests)."""
     with _lock:
         _table.clear()
+        _views.clear()
