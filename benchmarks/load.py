@@ -2,6 +2,7 @@
 
     python -m benchmarks.load            # the full run (about 8 minutes)
     python -m benchmarks.load --quick    # a short smoke run
+    python -m benchmarks.load --capacity-only   # the capacity phase alone, bare page and one worker
 
 Three rows, measured in one run on this machine, each on a fresh server with
 the production settings (deploy/production.env):
@@ -180,12 +181,14 @@ async def measure(name: str, server: Server, pages: list[str], args) -> Row:
     await warm_up(server, pages)
     await asyncio.sleep(1)
     row.mem_before = server.rss_mb()
-    stats, row.runs_per_s, row.mem_peak = await class_phase(server, pages, args.sessions, args.duration,
-                                                            args.think, args.seed)
-    await asyncio.sleep(SETTLE_S)
-    row.mem_after = server.rss_mb()
-    row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
-    row.errors, row.exceptions, row.by_page, row.samples = stats.errors, stats.exceptions, stats.by_page, stats.samples
+    if not args.capacity_only:
+        stats, row.runs_per_s, row.mem_peak = await class_phase(server, pages, args.sessions, args.duration,
+                                                                args.think, args.seed)
+        await asyncio.sleep(SETTLE_S)
+        row.mem_after = server.rss_mb()
+        row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
+        row.errors, row.exceptions, row.by_page, row.samples = (stats.errors, stats.exceptions, stats.by_page,
+                                                                stats.samples)
 
     cpu0 = server.cpu_s()
     busy, row.capacity, _ = await class_phase(server, pages, args.busy, args.busy_duration, 0.0, args.seed + 1)
@@ -195,6 +198,9 @@ async def measure(name: str, server: Server, pages: list[str], args) -> Row:
     for page, times in busy.by_page.items():
         row.by_page.setdefault(page, []).extend(times)
     row.samples += busy.samples
+    if args.capacity_only:
+        row.client_cpu = time.process_time() - client_cpu0
+        return row
 
     await asyncio.sleep(SETTLE_S)
     row.churn_before = server.rss_mb()
@@ -274,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--churn", type=int, default=500, help="sessions opened and closed (default 500)")
     parser.add_argument("--no-proxy", action="store_true", help="skip the two-worker row")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 sessions, 15 s, 50 churn")
+    parser.add_argument("--capacity-only", action="store_true",
+                        help="only the capacity phase, bare page and one worker (to iterate on CPU per run)")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
     if args.quick:
@@ -287,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [run_row("bare page (1 worker)", BARE_APP, 0, [""], args),
             run_row("Pooling Lessons (1 worker)", "app.py", 0, APP_PAGES, args)]
     two = None
-    if not args.no_proxy:
+    if not (args.no_proxy or args.capacity_only):
         two = run_row("Pooling Lessons (2 workers, HAProxy)", "app.py", 2, APP_PAGES, args)
         rows.append(two)
     print()
@@ -310,7 +318,10 @@ def main(argv: list[str] | None = None) -> int:
               "(other work on the machine lowers every number)")
     print()
     failed = 0
-    for text, ok in verdicts(rows[0], rows[1], two):
+    checks = verdicts(rows[0], rows[1], two)
+    if args.capacity_only:
+        checks = [c for c in checks if c[0].startswith("capacity")]
+    for text, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")
         failed += not ok
     return 1 if failed else 0

@@ -22,7 +22,7 @@ from . import picture
 from . import pictures as pic
 from .figures import pictures as fpic
 from .i18n import Items, Key
-from .ui import chart, figure, say, show_note, tr
+from .ui import chart, computed, figure, say, show_note, tr
 
 KEEP = 2  # decoded uploads (and their pictures) kept per session
 WHERE = 320  # size of the small picture that shows where the patch is
@@ -79,8 +79,9 @@ def _sample_lesson(settings: pic.Settings) -> pic.View:  # read-only once built:
 
 
 def sample_view(settings: pic.Settings) -> tuple[pic.View, dict]:
-    view = _sample_lesson(settings)
-    return view, {**_sample_pngs(_pyramid_key(settings), view), **_where(view)}
+    view = _sample_lesson(settings)  # a sample's small picture is shared too (an upload's never is)
+    where = computed(("pic_where", settings), lambda: _where(view))
+    return view, {**_sample_pngs(_pyramid_key(settings), view), **where}
 
 
 def _png(img: np.ndarray) -> bytes:
