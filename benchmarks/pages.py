@@ -103,7 +103,7 @@ def start_spy(server: Server, profile: Path, name: str) -> subprocess.Popen | No
         return None
     profile.mkdir(parents=True, exist_ok=True)
     target = profile / f"{name.replace(' ', '_') or 'intro'}.txt"
-    spy = subprocess.Popen(["py-spy", "record", "--format", "raw", "--rate", "400", "--pid",
+    spy = subprocess.Popen(["py-spy", "record", "--format", "raw", "--rate", "400", "--gil", "--pid",
                             str(server.pids[0]), "-o", str(target)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)  # attached
