@@ -147,9 +147,10 @@ def patch(view: pic.View, png: dict) -> None:
     left.image(png["where"], width="stretch", output_format="PNG")
     t, l_, b, r = p.box
     title = tr("pic.patch_fig", top=t, bottom=b - 1, left=l_, right=r - 1)
-    values = np.ascontiguousarray(p.values)  # the key holds the pixels: an upload's patch is shared by no one else
-    fig = figure(("pic_patch", values.shape, values.dtype.str, values.tobytes(), s.kernel, s.stride, s.view, title),
-                 lambda: fpic.patch_figure(p.values, s.kernel, s.stride, channels=pic.CHANNELS[s.view], title=title))
+    def build():
+        return fpic.patch_figure(p.values, s.kernel, s.stride, channels=pic.CHANNELS[s.view], title=title)
+    # A sample's figure is shared by every session; an upload's stays with its session's run.
+    fig = figure(("pic_patch", s, title), build) if s.source in pic.SAMPLES else build()
     chart(fig, "pic_fig_patch", right)
     st.markdown(tr("pic.window_math"))
     st.markdown("\n".join(f"- {tr('pic.window_line', ch=ch, max=mx, avg=av)}" for ch, mx, av in
