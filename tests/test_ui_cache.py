@@ -153,3 +153,46 @@ def test_every_chart_is_sent_as_streamlit_would_send_the_plain_figure(page, quer
     plain = _page_specs(page, query)
     fresh()
     assert len(fast) >= 1 and fast == plain
+
+
+def test_views_are_built_once_per_key_bounded_and_errors_are_not_kept(monkeypatch):
+    import lessons.ui_cache as uc
+
+    monkeypatch.setattr(uc, "MAX_VIEWS", 2)
+    uc.clear()
+    built = []
+
+    def make(n):
+        built.append(n)
+        if n < 0:
+            raise ValueError("bad setting")
+        return {"n": n}
+
+    first = uc.computed(("v", 1), lambda: make(1))
+    assert uc.computed(("v", 1), lambda: make(1)) is first and built == [1]
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            uc.computed(("v", -1), lambda: make(-1))
+    assert built == [1, -1, -1]  # a refused setting is asked again, never stored
+    uc.computed(("v", 2), lambda: make(2))
+    uc.computed(("v", 3), lambda: make(3))  # evicts 1
+    uc.computed(("v", 1), lambda: make(1))
+    assert built == [1, -1, -1, 2, 3, 1] and len(uc._views) == 2
+    assert not uc._table  # views and figures are kept apart
+    with pytest.raises(TypeError):
+        uc.computed((1,), lambda: None)
+    uc.clear()
+    assert not uc._views
+
+
+def test_json_ready_cleans_only_what_orjson_cannot_take():
+    import numpy as np
+
+    import lessons.ui_cache as uc
+
+    plain = {"data": [{"z": np.arange(4.0).reshape(2, 2), "text": [["a", "b"]]}]}
+    assert uc.json_ready(plain) is plain  # numbers in arrays: orjson takes them as they are
+    texts = {"data": [{"text": np.array([["1", "2"]])}]}
+    ready = uc.json_ready(texts)
+    assert ready is not texts and ready["data"][0]["text"] == [["1", "2"]]
+    assert pio.to_json(ready, validate=False) == pio.to_json(texts, validate=False)
