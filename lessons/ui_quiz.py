@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
 import streamlit as st
 
 from . import export, quiz
@@ -31,7 +32,7 @@ from .figures.walkthrough import walkthrough_figure
 from .i18n import t
 from .kmax import FEATURE_LABELS, FIGURE2
 from .quiz.answers import MAX_CHARS
-from .ui import lang, say, show_error, tr
+from .ui import figure, lang, say, show_error, tr
 
 SCORE = "quiz_score"  # the session's quiz.Score, shared by every page
 VERDICT = {"right": st.success, "wrong": st.warning, "unreadable": st.info}
@@ -104,7 +105,9 @@ def _clicked(param: str, q, grid, asked: str) -> tuple[int, int] | None:
     fields = q.prompt[0][1]
     window = (fields["r0"], fields["r1"] + 1, fields["c0"], fields["c1"] + 1) if "r0" in fields else None
     st.caption(tr(quiz.UI["click"]))
-    event = st.plotly_chart(pick_figure(grid, window), key=f"{param}_pick_{q.seed}_{q.uid}", on_select="rerun",
+    z = np.asarray(grid, dtype=float)  # the picture is built once per grid and window, and shared (ui_cache)
+    fig = figure(("quiz_pick", z.shape, z.tobytes(), window), lambda: pick_figure(z, window))
+    event = st.plotly_chart(fig, key=f"{param}_pick_{q.seed}_{q.uid}", on_select="rerun",
                             selection_mode="points", config={"displayModeBar": False})
     cell = quiz.clicked_cell(event)
     if cell is None or st.session_state.get(f"{param}_clicked") == (asked, cell):
