@@ -37,11 +37,13 @@ FIGURE_AND_CONTROLS = {
 
 # Scroll the chart's bottom to the window's bottom, then bring each control
 # into view (inside its own scrolling box if it has one) and check that the
-# chart and that control are both wholly inside the window.
+# chart and that control are both wholly inside the window, below the top bar
+# (the lessons, the language switch and the way out).
 TOGETHER = """
 ([chart, controls]) => {
+  const bar = document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom;
   const inView = (el) => { const r = el.getBoundingClientRect();
-    return r.width > 0 && r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1; };
+    return r.width > 0 && r.top >= bar - 1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1; };
   const fig = document.querySelector(`.st-key-${chart}`);
   if (!fig) return [`no chart ${chart}`];
   if (fig.getBoundingClientRect().height > innerHeight) return [`chart ${chart} is taller than the window`];
