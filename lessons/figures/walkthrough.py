@@ -192,7 +192,8 @@ def walkthrough_figure(view, *, titles, step_label: str = "Step", rows: bool = F
         margin={"l": 30, "r": 20, "t": 100, "b": 30},
     )
     if rows:
-        top = 60 + 24 * len(modes)  # the title's lines
+        top = 70 + 24 * len(modes)  # the title's lines
         layout.update(height=top + 30 + _by_rows(layout, panels, PHONE_PX), margin={"l": 30, "r": 8, "t": top, "b": 30})
-        layout["title"].update(yref="container", y=1, yanchor="top", pad={"t": 8})  # its lines grow downwards
+        # its lines grow downwards (Plotly sets a title of several lines one line too high: the larger pad)
+        layout["title"].update(yref="container", y=1, yanchor="top", pad={"t": 24})
     return go.Figure({"data": data, "layout": layout})
