@@ -56,7 +56,7 @@ html {{ font-size: {ROOT_PX}px; }}
 /* a phone: Streamlit puts the lessons in the sidebar, so its button stays, and the bar joins the page */
 @media (max-width: 700px) {{
   [data-testid="stHeader"] {{ padding-right: 0; }}
-  .st-key-present_bar {{ position: static; }}
+  .st-key-present_bar {{ position: static; flex-wrap: wrap !important; row-gap: 0.3rem; }}  /* the way out is never cut */
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stExpandSidebarButton"] {{ display: revert !important; }}
 }}
