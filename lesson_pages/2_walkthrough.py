@@ -10,7 +10,7 @@ from lessons import ui_quiz
 from lessons import walkthrough as wt
 from lessons.figures.grid import WINDOW_COLOR_NAMES
 from lessons.figures.walkthrough import walkthrough_figure
-from lessons.ui import chart, computed, figure, lang, say, tr
+from lessons.ui import chart, computed, figure, lang, say, tr, wide_and_phone
 from lessons.ui_present import presenting
 from lessons.ui_step import stepper
 
@@ -25,8 +25,10 @@ def _draw(step: int) -> None:
     for mode in view.modes:
         name = tr(f"common.{mode.mode}")
         titles += [tr("wt.panel_input", mode=name), tr("wt.panel_output", mode=name)]
-    chart(figure(("wt", step, modes, lang()), lambda: walkthrough_figure(
-        view, titles=titles, step_label=tr("common.step"))), key="wt_fig")
+    # a phone gets one row per mode (four panels in a row leave their titles too small); the browser draws one
+    for where, rows in zip(wide_and_phone("wt_fig"), (False, True)):
+        chart(figure(("wt", step, modes, lang(), rows), lambda: walkthrough_figure(
+            view, titles=titles, step_label=tr("common.step"), rows=rows)), key="wt_fig" + "_phone" * rows, where=where)
     st.markdown(say(view.where, color=tr(f"wt.color_{WINDOW_COLOR_NAMES[view.step - 1]}")))
     for col, mode in zip(st.columns(len(view.modes)), view.modes):
         with col:

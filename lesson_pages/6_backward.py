@@ -12,7 +12,7 @@ from lessons.examples import MAX_SIDE, SEED_MAX
 from lessons.figures import backward as fb
 from lessons.gradcheck import EPS
 from lessons.i18n import t
-from lessons.ui import chart, controls_box, explained_errors, lang, say, shared, tr
+from lessons.ui import chart, controls_box, explained_errors, figure_first, lang, say, shared, tr
 from lessons.ui_choice import choice
 from lessons.ui_draw import draw_input, draw_into_text
 
@@ -81,15 +81,16 @@ else:
     if lesson.upstream_problem:
         st.warning(say(lesson.upstream_problem))
 
-    # 1 · forward recap and upstream gradient
-    st.header(tr("bw.s1_title"))
-    st.markdown(tr("bw.s1_text"))
-    left, right = st.columns(2)
-    chart(figs["input"], "bw_fig_input", left)
-    if lesson.windows_note:
-        left.caption(say(lesson.windows_note))
-    chart(figs["upstream"], "bw_fig_upstream", right)
-    draw_into_text("bw_g", lesson.grad_output, "bw_gtext", show=g_preset == "custom", where=right)
+    # 1 · forward recap and upstream gradient (on a phone, before the settings)
+    with figure_first("bw"):
+        st.header(tr("bw.s1_title"))
+        st.markdown(tr("bw.s1_text"))
+        left, right = st.columns(2)
+        chart(figs["input"], "bw_fig_input", left)
+        if lesson.windows_note:
+            left.caption(say(lesson.windows_note))
+        chart(figs["upstream"], "bw_fig_upstream", right)
+        draw_into_text("bw_g", lesson.grad_output, "bw_gtext", show=g_preset == "custom", where=right)
 
     # 2 · average pooling: split, and the copy mistake
     st.header(tr("bw.avg_title"))

@@ -13,7 +13,7 @@ from .figures.style import scaled
 from .i18n import DEFAULT_LANG, LANGS, t
 from .ui_cache import SharedFigure, computed, dict_figure, figure, shared  # noqa: F401  (pages import them from here)
 from .numbers import fmt
-from .ui_present import controls_box, font_scale, scroll_box  # noqa: F401  (the pages' layout helpers)
+from .ui_present import controls_box, figure_first, font_scale, scroll_box, wide_and_phone  # noqa: F401  (layout helpers)
 
 
 def lang() -> str:

@@ -56,15 +56,15 @@ html {{ font-size: {ROOT_PX}px; }}
 /* a phone: Streamlit puts the lessons in the sidebar, so its button stays, and the bar joins the page */
 @media (max-width: 700px) {{
   [data-testid="stHeader"] {{ padding-right: 0; }}
-  .st-key-present_bar {{ position: static; }}
+  .st-key-present_bar {{ position: static; flex-wrap: wrap !important; row-gap: 0.3rem; }}  /* the way out is never cut */
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stExpandSidebarButton"] {{ display: revert !important; }}
 }}
 [data-testid="stMain"] .stCaption, [data-testid="stMain"] [data-testid="stCaptionContainer"] {{ font-size: 0.95rem; }}
 /* a block of controls stays in view (under the top bar) while its figures scroll past */
-/* (sticky on the wrapper Streamlit puts around a container, which is its own height) */
+/* (sticky on the wrapper Streamlit puts around a container, which is its own height; 3.75rem is the top bar's height) */
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-{CONTROLS_KEY}"]) {{
-  position: sticky; top: 3.2rem; z-index: 20; background: var(--st-background-color, #fff);
+  position: sticky; top: 3.75rem; z-index: 20; background: var(--st-background-color, #fff);
   box-shadow: 0 6px 6px -6px rgba(0, 0, 0, 0.25);
 }}
 /* a lesson's step controls (lessons/ui_step.py: the slider, then a row of buttons, then the figure, in one
@@ -89,6 +89,20 @@ COMMON_CSS = """
 [data-testid="stBaseButton-secondary"] p, [data-testid="stBaseButton-primary"] p { white-space: normal; }
 [data-testid="stWidgetLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
 .st-key-app_js, .st-key-present_state { display: none; }
+/* a column of controls beside a figure (scroll_box): never narrower than a drawing pad in an expander needs
+   (Streamlit draws no chart narrower than 150 px); a row without that room puts it under the figure */
+[data-testid="stColumn"]:has(> [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"] > .st-key-side_controls) {
+  min-width: 200px;
+}
+/* a phone (Streamlit stacks columns from 640 px down): the figures of figure_first come before the long
+   block of controls (controls_box) above them, and whatever followed the controls stays after them */
+@media (max-width: 640px) {
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-present_controls"]) { order: 1; }
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-present_controls"]) ~ * { order: 2; }
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-present_controls"]) ~ [data-testid="stLayoutWrapper"]:has(> [class*="st-key-figure_first"]) { order: 0; }
+  [class*="st-key-wide_only"] { display: none !important; }
+}
+@media (min-width: 641px) { [class*="st-key-phone_only"] { display: none !important; } }
 button.present-switch {
   white-space: nowrap; font: inherit; font-size: 1rem; line-height: 1.6; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
   border: 1px solid rgba(49, 51, 63, 0.2); background: var(--st-background-color, #fff); color: inherit;
@@ -165,5 +179,17 @@ def controls_box(name: str, **kwargs):
 def scroll_box(where=st):
     """A column of controls beside a figure: in presenting mode a box of its
     own height that scrolls, so the figure next to it never leaves the
-    screen; otherwise ``where`` itself."""
-    return where.container(height=SCROLL_PX, border=False) if presenting() else where
+    screen. A row too narrow for the column puts it under the figure (CSS above)."""
+    return where.container(height=SCROLL_PX if presenting() else "content", border=False, key="side_controls")
+
+
+def figure_first(name: str):
+    """A container for figures that follow a :func:`controls_box`: on a phone they come first."""
+    return st.container(key=f"figure_first_{name}")
+
+
+def wide_and_phone(name: str):
+    """Two containers, ``(wide, phone)``, for two arrangements of one figure: the page
+    shows only the one that fits (a phone is 640 px wide or less), and a hidden chart is
+    never drawn by the browser."""
+    return st.container(key=f"wide_only_{name}"), st.container(key=f"phone_only_{name}")

@@ -114,6 +114,24 @@ def test_cells_have_one_size_in_every_panel(fig):
     assert list(lay.yaxis.range) == [3.5, -0.5]  # row 0 on top
 
 
+def test_rows_put_each_mode_on_a_row_of_its_own():
+    """The phone's arrangement: input and output of one mode per row, one line of arithmetic per mode,
+    each title above its own panel; the same shapes as side by side."""
+    view = wt.compute(wt.Settings(step=2))
+    fig = walkthrough_figure(view, titles=TITLES, rows=True)
+    lay = fig.layout
+    assert lay.title.text == "<b>Step 2: <br>5.5 = (3 + 4 + 7 + 8) / 4<br>max(3, 4, 7, 8) = 8</b>"
+    assert lay.shapes == walkthrough_figure(view, titles=TITLES).layout.shapes
+    assert lay.xaxis.domain == lay.xaxis3.domain and lay.xaxis2.domain == lay.xaxis4.domain
+    assert lay.xaxis.domain[1] < lay.xaxis2.domain[0]  # input left of output, in each row
+    assert lay.yaxis3.domain[1] < lay.yaxis.domain[0]  # the max row under the average row
+    assert lay.yaxis.domain[1] == lay.yaxis2.domain[1] == 1.0
+    for a, axis in zip(lay.annotations, ("yaxis", "yaxis2", "yaxis3", "yaxis4")):
+        assert a.y == lay[axis].domain[1]  # each title right above its panel
+    one = walkthrough_figure(wt.compute(wt.Settings(step=1, modes=("avg",))), titles=TITLES[:2], rows=True)
+    assert one.layout.height < lay.height and list(one.layout.yaxis.domain) == [0.0, 1.0]
+
+
 def test_one_mode_alone():
     fig = _figure(step=2, modes=("max",), titles=TITLES[2:])
     assert len(fig.data) == 2 and not fig.frames

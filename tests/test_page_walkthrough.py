@@ -21,9 +21,13 @@ def _text(at) -> str:
 
 
 def _spec(at) -> dict:
+    """The wide chart's spec, after checking that the phone's (one row per mode) shows the same step."""
     charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+    assert [c.key for c in charts] == ["wt_fig", "wt_fig_phone"]
+    wide, phone = (json.loads(c.proto.spec) for c in charts)
+    assert wide["layout"]["title"]["text"].split() == phone["layout"]["title"]["text"].replace("<br>", " ").split()
+    assert wide["layout"]["shapes"] == phone["layout"]["shapes"]
+    return wide
 
 
 def _shows_step(at, step: int, modes=("avg", "max")) -> None:
@@ -127,5 +131,5 @@ def test_both_modes_off_keeps_the_page_usable():
     assert not at.get("plotly_chart")
     assert len(at.latex) == 2  # the size formula still shows
     at.toggle(key="wt_max").set_value(True).run()
-    assert not at.info and len(at.get("plotly_chart")) == 1
+    assert not at.info and len(at.get("plotly_chart")) == 2  # wide and phone
     assert f"`{MAX_STEPS[0]}`" in _text(at)

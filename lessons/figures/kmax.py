@@ -97,7 +97,8 @@ def kmax_walk_figure(x, kres, *, column: int | None = None, col_labels=None, inp
     )
     fig.update_xaxes(tickvals=list(np.arange(w)) + list(out_x), ticktext=labels + labels,
                      range=[-0.5, 2 * w + 0.5])
-    fig.update_yaxes(range=[h - 0.5, -0.5], autorange=False)
+    # on a narrow screen the grids are width-bound: keep them right under their titles, not centred below them
+    fig.update_yaxes(range=[h - 0.5, -0.5], autorange=False, constraintoward="top")
     return fig
 
 

@@ -21,6 +21,7 @@ UNFILLED_FILL = "#f4f4f4"  # output cells not computed yet
 UNFILLED_TEXT = "?"
 VISITED_ALPHA = 0.13
 PLAIN_SCALE = [[0.0, "#f5f5f5"], [1.0, "#f5f5f5"]]  # walkthrough input: neutral, so window colours stand out
+PHONE_PX = 358  # a phone's chart width (390 px screen), that the rows arrangement is sized for
 
 
 # --------------------------------------------------------------------------- pieces
@@ -122,13 +123,36 @@ def _step_shapes(modes, k: int) -> list[dict]:
     return shapes
 
 
-def _step_title(view, k: int, step_label: str) -> str:
+def _step_title(view, k: int, step_label: str, sep: str = "      ") -> str:
     # Bold by hand: Streamlit's theme does not bold every title.
-    lines = "      ".join(m.arithmetic[k] for m in view.modes)
-    return f"<b>{step_label} {k + 1}{colon_after(step_label)}  {lines}</b>"
+    lines = sep.join(m.arithmetic[k] for m in view.modes)
+    return f"<b>{step_label} {k + 1}{colon_after(step_label)}{'  ' if sep.strip() == '' else sep}{lines}</b>"
 
 
-def walkthrough_figure(view, *, titles, step_label: str = "Step") -> go.Figure:
+ROW_GAP_PX = 56  # between two rows of panels: the column numbers above, the next titles below
+ROW_DOMAINS = ((0.0, 0.48), (0.58, 1.0))  # input, output: the output's title needs the wider share
+
+
+def _by_rows(layout: dict, panels, width: int) -> int:
+    """Rearrange a :func:`panel_layout` of (input, output) pairs into one row per pair, each
+    panel titled above it, for a chart about ``width`` px wide; returns the plot area's height."""
+    n_rows = len(panels) // 2
+    band = int((width - 40) * (ROW_DOMAINS[0][1] - ROW_DOMAINS[0][0]))  # the input grid's side, width-bound
+    plot = n_rows * band + (n_rows - 1) * ROW_GAP_PX
+    annotations = []
+    for n, p in enumerate(panels):
+        suffix, (x0, x1) = axis_suffix(n + 1), ROW_DOMAINS[n % 2]
+        top = 1.0 - (n // 2) * (band + ROW_GAP_PX) / plot
+        bottom = top - band / plot * p.rows / max(q.rows for q in panels)
+        layout[f"xaxis{suffix}"]["domain"] = [x0, x1]
+        layout[f"yaxis{suffix}"]["domain"] = [max(0.0, bottom), top]
+        annotations.append(dict(text=p.title, xref="paper", yref="paper", x=(x0 + x1) / 2, y=top, xanchor="center",
+                                yanchor="bottom", showarrow=False, font={"size": 15}))
+    layout["annotations"] = annotations
+    return plot
+
+
+def walkthrough_figure(view, *, titles, step_label: str = "Step", rows: bool = False) -> go.Figure:
     """The walkthrough at ``view.step``: one still picture per step.
 
     For each mode the figure holds two panels: the input with the current
@@ -144,6 +168,9 @@ def walkthrough_figure(view, *, titles, step_label: str = "Step") -> go.Figure:
         With at least one mode switched on.
     titles : sequence of str
         Two per mode: input panel title, output panel title.
+    rows : bool
+        One row per mode (input, output) and the arithmetic one line per mode, for a
+        phone: four panels in a row leave their titles unreadably small there.
     """
     modes, step = view.modes, view.step
     if not modes:
@@ -159,9 +186,14 @@ def walkthrough_figure(view, *, titles, step_label: str = "Step") -> go.Figure:
                  _output_trace(mode.result, mode.records, step, 2 * m + 2)]
     layout.update(
         shapes=_step_shapes(modes, step - 1),
-        title={"text": _step_title(view, step - 1, step_label), "x": 0.5, "xanchor": "center",
-               "font": {"size": 19, "family": "monospace"}},
+        title={"text": _step_title(view, step - 1, step_label, "<br>" if rows else "      "), "x": 0.5,
+               "xanchor": "center", "font": {"size": 19, "family": "monospace"}},
         height=460,
         margin={"l": 30, "r": 20, "t": 100, "b": 30},
     )
+    if rows:
+        top = 70 + 24 * len(modes)  # the title's lines
+        layout.update(height=top + 30 + _by_rows(layout, panels, PHONE_PX), margin={"l": 30, "r": 8, "t": top, "b": 30})
+        # its lines grow downwards (Plotly sets a title of several lines one line too high: the larger pad)
+        layout["title"].update(yref="container", y=1, yanchor="top", pad={"t": 24})
     return go.Figure({"data": data, "layout": layout})

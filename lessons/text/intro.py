@@ -28,7 +28,7 @@ TEXT = {
               "保持不变。最常用的设置是 2×2 的池化窗口、步幅为 2，它会把特征图的高和宽都减半。",
     },
     "intro.picture": {"en": "A picture", "zh": "看一个例子"},
-    "intro.fig_input": {"en": "Feature map {h}×{w} (2×2 windows outlined)", "zh": "特征图 {h}×{w}（已框出 2×2 窗口）"},
+    "intro.fig_input": {"en": "{h}×{w} feature map, 2×2 windows", "zh": "特征图 {h}×{w}（已框出 2×2 窗口）"},
     "intro.fig_output": {"en": "After max pooling: {h}×{w}", "zh": "最大池化之后：{h}×{w}"},
     "intro.fig_caption": {
         "en": "Left: a made-up {h}×{w} feature map, the response of an \"eye detector\" run over a "

@@ -7,7 +7,7 @@ TEXT = {
     "step.speed_fast": {"en": "Fast", "zh": "快速"},
     "step.keys": {
         "en": "Keys: ← back, → next, Space play or pause.",
-        "zh": "键盘：← 上一步，→ 下一步，空格键播放或暂停。",
+        "zh": "键盘：←/→ 切换步骤，空格键播放或暂停。",
     },
     "step.reset": {"en": "Reset this lesson", "zh": "重置本课"},
     "step.reset_help": {

@@ -93,9 +93,9 @@ TEXT = {
         "zh": "按“下一步”之前，先自己算出下一个输出值，再对照答案。",
     },
     "wt.try_2": {
-        "en": "Press ▶ in the chart and follow the colours: each output cell takes the colour of "
+        "en": "Press Play (or Space) and follow the colours: each output cell takes the colour of "
               "the window that produced it.",
-        "zh": "点击图中的 ▶ 播放，留意颜色：每个输出格的颜色与产生它的窗口相同。",
+        "zh": "点击“播放”（或按空格键），留意颜色：每个输出格的颜色与产生它的窗口相同。",
     },
     "wt.try_3": {
         "en": "Which input values could change without changing the max-pooled output? (Any value "

@@ -98,21 +98,69 @@ CELL_TEXT_COUNT = """
 """
 
 # True once every visible chart's svg is as wide as its box (Plotly has
-# relaid it out after a resize); then the titles are fitted at once.
-# Not waited for: the drawing pads (lessons/ui_draw.py, keys <prefix>_pad_<n>),
-# which keep the width they were first drawn at through a window resize (a
-# selectable chart, redrawn under a new key after each stroke) and hold no
-# title to fit; the checks below still measure them.
+# relaid it out after a resize); then the titles are fitted at once. The
+# drawing pads too, once their expander is open (OPEN_PADS); a chart in a
+# closed expander is not shown and is relaid out when it opens.
 CHARTS_SETTLED = """
 () => {
-  const pad = (c) => /(^|\\s)st-key-\\w+_pad_\\d+(\\s|$)/.test((c.closest('[class*="st-key-"]') || {}).className || '');
   const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
-    .filter(c => c.offsetParent !== null && !pad(c));
+    .filter(c => c.offsetParent !== null && !c.closest('details:not([open])'));
   const settled = charts.every(c => {
     const svg = c.querySelector('svg.main-svg');
     return svg && Math.abs(svg.getBoundingClientRect().width - c.getBoundingClientRect().width) < 3;
   });
   if (settled && window.__poolingFitNow) window.__poolingFitNow();
   return settled;
+}
+"""
+
+# Open every expander that holds a drawing pad (lessons/ui_draw.py, keys <prefix>_pad_<n>), so the
+# checks see the pads; returns how many it opened. A click on the summary: no rerun.
+OPEN_PADS = """
+() => {
+  const closed = [...document.querySelectorAll('[data-testid=stMain] details:not([open])')]
+    .filter(d => d.querySelector('[class*="_pad_"] [data-testid=stPlotlyChart]'));
+  closed.forEach(d => d.querySelector('summary').click());
+  return closed.length;
+}
+"""
+
+# Every shown chart's drawing lies inside its chart box, and the box inside the column (or
+# expander) that holds it: nothing sticks out at the sides.
+CHARTS_INSIDE = """
+() => {
+  const problems = [];
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .filter(c => c.offsetParent !== null && c.getBoundingClientRect().width > 0 && !c.closest('details:not([open])'));
+  charts.forEach((chart, n) => {
+    const key = ((chart.closest('[class*="st-key-"]') || {}).className || '').match(/st-key-\\S+/);
+    const name = key ? key[0].slice(7) : `chart ${n}`;
+    const svg = chart.querySelector('svg.main-svg');
+    const box = chart.getBoundingClientRect();
+    const holder = (chart.closest('details, [data-testid=stColumn], [data-testid=stMainBlockContainer]')).getBoundingClientRect();
+    if (svg) {
+      const s = svg.getBoundingClientRect();
+      if (s.left < box.left - 1 || s.right > box.right + 1) problems.push(`${name}: drawn ${Math.round(s.width)} px wide in a ${Math.round(box.width)} px box`);
+    }
+    if (box.left < holder.left - 1 || box.right > holder.right + 1) problems.push(`${name}: sticks out of its column`);
+  });
+  return problems;
+}
+"""
+
+# Chart titles and panel titles (annotations) that the fitting script (assets/app.js) had to shrink
+# below ``min_px``: too small to read.
+SMALL_TITLES = """
+(minPx) => {
+  const problems = [];
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    .filter(c => c.offsetParent !== null && c.getBoundingClientRect().width > 0 && !c.closest('details:not([open])'));
+  charts.forEach((chart, n) => {
+    for (const e of chart.querySelectorAll('.gtitle, .annotation-text')) {
+      const px = parseFloat(getComputedStyle(e).fontSize);
+      if ((e.textContent || '').trim() && px < minPx - 0.05) problems.push(`chart ${n}: "${e.textContent.trim().slice(0, 30)}" is ${px.toFixed(1)} px`);
+    }
+  });
+  return problems;
 }
 """

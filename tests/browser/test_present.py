@@ -37,11 +37,13 @@ FIGURE_AND_CONTROLS = {
 
 # Scroll the chart's bottom to the window's bottom, then bring each control
 # into view (inside its own scrolling box if it has one) and check that the
-# chart and that control are both wholly inside the window.
+# chart and that control are both wholly inside the window, below the top bar
+# (the lessons, the language switch and the way out).
 TOGETHER = """
 ([chart, controls]) => {
+  const bar = document.querySelector('[data-testid=stHeader]').getBoundingClientRect().bottom;
   const inView = (el) => { const r = el.getBoundingClientRect();
-    return r.width > 0 && r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1; };
+    return r.width > 0 && r.top >= bar - 1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1; };
   const fig = document.querySelector(`.st-key-${chart}`);
   if (!fig) return [`no chart ${chart}`];
   if (fig.getBoundingClientRect().height > innerHeight) return [`chart ${chart} is taller than the window`];
@@ -148,3 +150,21 @@ def test_enter_keep_across_pages_and_languages_then_leave(server, page):
     wait_for_app(page)
     assert visible(page, "[data-testid=stSidebar]")
     assert t("present.enter", "zh") in page.locator(".st-key-present_enter").inner_text()
+
+
+def test_a_phone_keeps_the_way_out_on_screen(server, browser):
+    """On a 390 px phone the bar joins the page and wraps: "Exit presenting" is not cut at the edge."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(page_url(server.url, "walkthrough", "present=1"))
+        wait_for_app(page)
+        inside = page.evaluate("""() => {
+            const b = document.querySelector('.st-key-present_exit button').getBoundingClientRect();
+            const bar = document.querySelector('.st-key-present_bar').getBoundingClientRect();
+            return [b.left >= bar.left - 1 && b.right <= bar.right + 1 && b.right <= innerWidth, b.right, bar.right];
+        }""")
+        assert inside[0], f"the way out ends at {inside[1]} px, its bar at {inside[2]} px"
+    finally:
+        context.close()
