@@ -2,6 +2,7 @@
 
     python -m benchmarks.load            # the full run (about 8 minutes)
     python -m benchmarks.load --quick    # a short smoke run
+    python -m benchmarks.load --class-only   # only the class phase of the one-worker row (memory)
 
 Three rows, measured in one run on this machine, each on a fresh server with
 the production settings (deploy/production.env):
@@ -186,6 +187,9 @@ async def measure(name: str, server: Server, pages: list[str], args) -> Row:
     row.mem_after = server.rss_mb()
     row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
     row.errors, row.exceptions, row.by_page, row.samples = stats.errors, stats.exceptions, stats.by_page, stats.samples
+    if args.class_only:
+        row.client_cpu = time.process_time() - client_cpu0
+        return row
 
     cpu0 = server.cpu_s()
     busy, row.capacity, _ = await class_phase(server, pages, args.busy, args.busy_duration, 0.0, args.seed + 1)
@@ -226,6 +230,8 @@ def print_table(rows: list[Row]) -> None:
                       str(r.errors + r.churn_errors), str(r.exceptions), f"{r.capacity:.1f}", f"{r.cpu_ms:.1f}",
                       f"{r.mem_before:.0f}", f"{r.mem_peak:.0f}", f"{r.mem_after:.0f}",
                       f"{r.churn_before:.0f}", f"{r.churn_after:.0f}"))
+        if not r.capacity:  # --class-only: no capacity or churn phase
+            table[-1] = (*table[-1][:7], "-", "-", *table[-1][9:12], "-", "-")
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for n, row in enumerate(table):
         print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
@@ -242,13 +248,19 @@ def print_pages(row: Row) -> None:
                   f"  p95 {pct(times, 95) * 1e3:6.0f} ms")
 
 
-def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
-    out = [
+def class_verdicts(one: Row) -> list[tuple[str, bool]]:
+    return [
         (f"one worker, class: p95 {one.p95:.0f} ms < 1000 ms", one.p95 < 1000),
         (f"one worker: errors {one.errors + one.churn_errors} == 0, exceptions {one.exceptions} == 0",
          one.errors + one.churn_errors == 0 and one.exceptions == 0),
         (f"one worker: memory after the class {one.mem_after:.0f} MB within 20 % of before "
          f"{one.mem_before:.0f} MB", one.mem_after <= 1.2 * one.mem_before),
+    ]
+
+
+def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
+    out = [
+        *class_verdicts(one),
         (f"one worker: memory after 500 sessions {one.churn_after:.0f} MB within 20 % of before "
          f"{one.churn_before:.0f} MB", one.churn_after <= 1.2 * one.churn_before),
         (f"capacity: our mixed pages {one.capacity:.1f} runs/s >= 60 % of the bare page's "
@@ -264,6 +276,25 @@ def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
     return out
 
 
+def class_only(args) -> int:
+    """The one-worker row's class phase alone: its columns of the table and its verdicts."""
+    one = run_row("Pooling Lessons (1 worker)", "app.py", 0, APP_PAGES, args)
+    print()
+    print_table([one])
+    print("\nclass phase only (--class-only): no capacity or churn phase, no bare page or proxy row")
+    print_pages(one)
+    if one.samples:
+        print(f"\nfirst problems:\n  " + "\n  ".join(one.samples))
+    if hasattr(os, "getloadavg"):
+        print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print()
+    failed = 0
+    for text, ok in class_verdicts(one):
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+        failed += not ok
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=50, help="sessions in the class phase (default 50)")
@@ -274,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--churn", type=int, default=500, help="sessions opened and closed (default 500)")
     parser.add_argument("--no-proxy", action="store_true", help="skip the two-worker row")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 sessions, 15 s, 50 churn")
+    parser.add_argument("--class-only", action="store_true",
+                        help="only the class phase of the one-worker row (memory before / peak / after)")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
     if args.quick:
@@ -284,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"class: {args.sessions} sessions, think uniform 0-{args.think:g} s, {args.duration:g} s; "
           f"capacity: {args.busy} sessions back to back, {args.busy_duration:g} s; "
           f"churn: {args.churn} sessions one after another")
+    if args.class_only:
+        return class_only(args)
     rows = [run_row("bare page (1 worker)", BARE_APP, 0, [""], args),
             run_row("Pooling Lessons (1 worker)", "app.py", 0, APP_PAGES, args)]
     two = None
