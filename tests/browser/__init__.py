@@ -36,16 +36,94 @@ ERROR_ALERT = "[data-testid=stAlertContentError]"
 # Injected before any page script: counts finished script runs, so a test can
 # wait for the rerun its click or key press caused (the state attribute is
 # already "notRunning" before that rerun starts).
+#
+# A run is counted when its ``script_finished`` ForwardMsg arrives (field 6 of
+# the message, read off the websocket), not when the app's
+# ``data-test-script-state`` attribute changes alone: the app draws 50-200 ms
+# behind the messages, and on a busy machine a short run's "running" and
+# "notRunning" can land in one React commit, so the attribute never changes
+# (CI lost two tests to that). So: the run's end is read off the websocket, and
+# counted when the attribute next turns "notRunning" (the app has drawn the
+# run), or 1.5 s later if it never changed. The attribute's changes and the
+# websocket's life are kept in ``__stLog`` for failure messages.
 RUN_COUNTER = """
 window.__stRuns = 0;
+window.__stLog = [];
+const note = (what) => {
+  window.__stLog.push(`${Math.round(performance.now())} ${what}`);
+  if (window.__stLog.length > 16) window.__stLog.shift();
+};
 new MutationObserver((records) => {
   for (const r of records) {
-    if (r.target.getAttribute('data-test-script-state') === 'notRunning' && r.oldValue !== 'notRunning') {
-      window.__stRuns += 1;
-    }
+    const now = r.target.getAttribute('data-test-script-state');
+    note(`${r.oldValue}->${now}`);
+    if (now === 'notRunning' && r.oldValue !== 'notRunning' && finishedRun) counted();
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
+
+// The top-level fields of one protobuf message: [[field number, varint value or null,
+// and for a length-delimited field its start and end], ...].
+const topFields = (bytes) => {
+  const fields = [];
+  let i = 0;
+  const varint = () => {
+    let value = 0, shift = 0, b;
+    do { b = bytes[i++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80 && i < bytes.length);
+    return value;
+  };
+  while (i < bytes.length) {
+    const key = varint(), field = Math.floor(key / 8), wire = key % 8;
+    if (wire === 0) fields.push([field, varint()]);
+    else if (wire === 2) { const n = varint(); fields.push([field, null, i, i + n]); i += n; }
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else break;
+  }
+  return fields;
+};
+const SCRIPT_FINISHED = 6, SESSION_STATUS = 9, SCRIPT_IS_RUNNING = 2;
+const SUCCESS = new Set([0, 3]);  // finished, fragment run finished
+let finishedRun = false;  // a run finished and the server said so; counted once the app shows it
+let fallback = null;
+const state = () => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state');
+const counted = () => {
+  finishedRun = false;
+  clearTimeout(fallback);
+  requestAnimationFrame(() => requestAnimationFrame(() => { window.__stRuns += 1; }));
+};
+// The server said the session stopped running: count once the app's attribute turns
+// "notRunning", or after 1.5 s if it never changed (the batched case above).
+const serverStopped = () => {
+  if (!finishedRun) return;
+  clearTimeout(fallback);
+  const check = () => { if (state() === 'notRunning') counted(); else fallback = setTimeout(check, 500); };
+  fallback = setTimeout(check, 1500);
+};
+const received = (data) => {
+  if (!(data instanceof ArrayBuffer)) return;
+  const bytes = new Uint8Array(data);
+  for (const [field, value, start, end] of topFields(bytes)) {
+    if (field === SCRIPT_FINISHED) {
+      note(`script_finished ${value}`);
+      finishedRun = finishedRun || SUCCESS.has(value);
+    } else if (field === SESSION_STATUS) {
+      const running = topFields(bytes.subarray(start, end)).some(([f, v]) => f === SCRIPT_IS_RUNNING && v);
+      note(`session status: running ${running}`);
+      if (!running) serverStopped();
+    }
+  }
+};
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = function (...args) {
+  const ws = new NativeWebSocket(...args);
+  ws.addEventListener('open', () => note('websocket open'));
+  ws.addEventListener('close', (e) => note(`websocket close ${e.code}`));
+  ws.addEventListener('message', (e) => received(e.data));
+  return ws;
+};
+window.WebSocket.prototype = NativeWebSocket.prototype;
+Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
 """
 
 # What a drawn Plotly chart has inside its svg: the marks of its traces
@@ -198,8 +276,20 @@ def runs(page) -> int:
 
 def wait_for_rerun(page, runs_before: int, timeout: float = 30_000) -> None:
     """Wait for a script run that finishes after ``runs_before`` was read."""
-    page.wait_for_function(f"(window.__stRuns || 0) > {runs_before}", timeout=timeout)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(f"(window.__stRuns || 0) > {runs_before}", timeout=timeout)
+    except PlaywrightTimeout as exc:
+        raise AssertionError(f"no script run finished in {timeout / 1000:.0f} s: {run_state(page)}") from exc
     wait_for_app(page, timeout)
+
+
+def run_state(page) -> str:
+    """What the page's run counter saw: for a test's failure message."""
+    return page.evaluate("""() => `url ${location.href}, now ${Math.round(performance.now())} ms, state `
+        + `${document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state')}, `
+        + `runs ${window.__stRuns}, last changes: ${(window.__stLog || []).join('; ')}`""")
 
 
 def screenshot(page, name: str) -> Path:
