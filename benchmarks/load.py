@@ -1,8 +1,8 @@
 """A class on one server, a school on two: load over Streamlit's own protocol.
 
     python -m benchmarks.load            # the full run (about 8 minutes)
-    python -m benchmarks.load --quick    # a short smoke run
     python -m benchmarks.load --class-only   # only the class phase of the one-worker row (memory)
+    python -m benchmarks.load --quick    # a short smoke run
 
 Three rows, measured in one run on this machine, each on a fresh server with
 the production settings (deploy/production.env):
@@ -187,9 +187,6 @@ async def measure(name: str, server: Server, pages: list[str], args) -> Row:
     row.mem_after = server.rss_mb()
     row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
     row.errors, row.exceptions, row.by_page, row.samples = stats.errors, stats.exceptions, stats.by_page, stats.samples
-    if args.class_only:
-        row.client_cpu = time.process_time() - client_cpu0
-        return row
 
     cpu0 = server.cpu_s()
     busy, row.capacity, _ = await class_phase(server, pages, args.busy, args.busy_duration, 0.0, args.seed + 1)
@@ -276,9 +273,29 @@ def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
     return out
 
 
+async def measure_class(name: str, server: Server, pages: list[str], args) -> Row:
+    """The class phase of ``measure`` alone (warm-up, memory before, class, memory 5 s after)."""
+    row = Row(name, sessions=args.sessions)
+    await warm_up(server, pages)
+    await asyncio.sleep(1)
+    row.mem_before = server.rss_mb()
+    stats, row.runs_per_s, row.mem_peak = await class_phase(server, pages, args.sessions, args.duration,
+                                                            args.think, args.seed)
+    await asyncio.sleep(SETTLE_S)
+    row.mem_after = server.rss_mb()
+    row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
+    row.errors, row.exceptions, row.by_page, row.samples = stats.errors, stats.exceptions, stats.by_page, stats.samples
+    return row
+
+
 def class_only(args) -> int:
     """The one-worker row's class phase alone: its columns of the table and its verdicts."""
-    one = run_row("Pooling Lessons (1 worker)", "app.py", 0, APP_PAGES, args)
+    name = "Pooling Lessons (1 worker)"
+    print(f"  {name} ...", end="", flush=True)
+    t0 = time.perf_counter()
+    with Server("app.py") as server:
+        one = asyncio.run(measure_class(name, server, APP_PAGES, args))
+    print(f" {time.perf_counter() - t0:.0f} s", flush=True)
     print()
     print_table([one])
     print("\nclass phase only (--class-only): no capacity or churn phase, no bare page or proxy row")
@@ -305,9 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--churn", type=int, default=500, help="sessions opened and closed (default 500)")
     parser.add_argument("--no-proxy", action="store_true", help="skip the two-worker row")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 20 sessions, 15 s, 50 churn")
+    parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--class-only", action="store_true",
                         help="only the class phase of the one-worker row (memory before / peak / after)")
-    parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
     if args.quick:
         args.sessions, args.duration, args.busy_duration, args.churn = 20, 15.0, 8.0, 50
