@@ -9,6 +9,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``-n 2 --dist loadgroup``, pyproject.toml) every browser test goes to
+    one worker, which starts the one app server and the one Chromium they share; the other
+    worker meanwhile runs the rest."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 # The tutorial's figures, defined once for every test (see ../shared/reference/FIGURES.md).
 FIGURE1_INPUT = np.arange(1, 17, dtype=float).reshape(4, 4)  # 2x2 windows, stride 2
