@@ -1,6 +1,7 @@
 """A class on one server, a school on two: load over Streamlit's own protocol.
 
     python -m benchmarks.load            # the full run (about 8 minutes)
+    python -m benchmarks.load --class-only   # only the class phase of the one-worker row (memory)
     python -m benchmarks.load --quick    # a short smoke run
     python -m benchmarks.load --capacity-only   # the capacity phase alone, bare page and one worker
 
@@ -232,6 +233,8 @@ def print_table(rows: list[Row]) -> None:
                       str(r.errors + r.churn_errors), str(r.exceptions), f"{r.capacity:.1f}", f"{r.cpu_ms:.1f}",
                       f"{r.mem_before:.0f}", f"{r.mem_peak:.0f}", f"{r.mem_after:.0f}",
                       f"{r.churn_before:.0f}", f"{r.churn_after:.0f}"))
+        if not r.capacity:  # --class-only: no capacity or churn phase
+            table[-1] = (*table[-1][:7], "-", "-", *table[-1][9:12], "-", "-")
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for n, row in enumerate(table):
         print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
@@ -248,13 +251,19 @@ def print_pages(row: Row) -> None:
                   f"  p95 {pct(times, 95) * 1e3:6.0f} ms")
 
 
-def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
-    out = [
+def class_verdicts(one: Row) -> list[tuple[str, bool]]:
+    return [
         (f"one worker, class: p95 {one.p95:.0f} ms < 1000 ms", one.p95 < 1000),
         (f"one worker: errors {one.errors + one.churn_errors} == 0, exceptions {one.exceptions} == 0",
          one.errors + one.churn_errors == 0 and one.exceptions == 0),
         (f"one worker: memory after the class {one.mem_after:.0f} MB within 20 % of before "
          f"{one.mem_before:.0f} MB", one.mem_after <= 1.2 * one.mem_before),
+    ]
+
+
+def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
+    out = [
+        *class_verdicts(one),
         (f"one worker: memory after 500 sessions {one.churn_after:.0f} MB within 20 % of before "
          f"{one.churn_before:.0f} MB", one.churn_after <= 1.2 * one.churn_before),
         (f"capacity: our mixed pages {one.capacity:.1f} runs/s >= 60 % of the bare page's "
@@ -270,6 +279,45 @@ def verdicts(bare: Row, one: Row, two: Row | None) -> list[tuple[str, bool]]:
     return out
 
 
+async def measure_class(name: str, server: Server, pages: list[str], args) -> Row:
+    """The class phase of ``measure`` alone (warm-up, memory before, class, memory 5 s after)."""
+    row = Row(name, sessions=args.sessions)
+    await warm_up(server, pages)
+    await asyncio.sleep(1)
+    row.mem_before = server.rss_mb()
+    stats, row.runs_per_s, row.mem_peak = await class_phase(server, pages, args.sessions, args.duration,
+                                                            args.think, args.seed)
+    await asyncio.sleep(SETTLE_S)
+    row.mem_after = server.rss_mb()
+    row.p50, row.p95 = pct(stats.seconds, 50) * 1e3, pct(stats.seconds, 95) * 1e3
+    row.errors, row.exceptions, row.by_page, row.samples = stats.errors, stats.exceptions, stats.by_page, stats.samples
+    return row
+
+
+def class_only(args) -> int:
+    """The one-worker row's class phase alone: its columns of the table and its verdicts."""
+    name = "Pooling Lessons (1 worker)"
+    print(f"  {name} ...", end="", flush=True)
+    t0 = time.perf_counter()
+    with Server("app.py") as server:
+        one = asyncio.run(measure_class(name, server, APP_PAGES, args))
+    print(f" {time.perf_counter() - t0:.0f} s", flush=True)
+    print()
+    print_table([one])
+    print("\nclass phase only (--class-only): no capacity or churn phase, no bare page or proxy row")
+    print_pages(one)
+    if one.samples:
+        print(f"\nfirst problems:\n  " + "\n  ".join(one.samples))
+    if hasattr(os, "getloadavg"):
+        print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print()
+    failed = 0
+    for text, ok in class_verdicts(one):
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+        failed += not ok
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=50, help="sessions in the class phase (default 50)")
@@ -283,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--capacity-only", action="store_true",
                         help="only the capacity phase, bare page and one worker (to iterate on CPU per run)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--class-only", action="store_true",
+                        help="only the class phase of the one-worker row (memory before / peak / after)")
     args = parser.parse_args(argv)
     if args.quick:
         args.sessions, args.duration, args.busy_duration, args.churn = 20, 15.0, 8.0, 50
@@ -292,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"class: {args.sessions} sessions, think uniform 0-{args.think:g} s, {args.duration:g} s; "
           f"capacity: {args.busy} sessions back to back, {args.busy_duration:g} s; "
           f"churn: {args.churn} sessions one after another")
+    if args.class_only:
+        return class_only(args)
     rows = [run_row("bare page (1 worker)", BARE_APP, 0, [""], args),
             run_row("Pooling Lessons (1 worker)", "app.py", 0, APP_PAGES, args)]
     two = None

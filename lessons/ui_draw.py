@@ -126,7 +126,9 @@ def draw_input(prefix: str, example, *, base, title: str = "draw.title", palette
         s[k["draw"]] = ""  # before the box is drawn, so this run already shows the new example
     s[k["draw_base"]] = base
     notice = st.container()  # what the reader must see with the pad closed
-    with st.expander(tr(title)):
+    # A stateful expander: its content runs only while it is open, so a first load
+    # draws no pad (a collapsed expander's chart is still drawn by the browser).
+    with st.expander(tr(title), key=f"{prefix}_draw_open", on_change="rerun") as pad_box:
         top = st.container()
         code = st.text_input(tr("draw.code"), key=k["draw"], bind="query-params", help=tr("draw.code_help"))
         with notice:
@@ -137,10 +139,11 @@ def draw_input(prefix: str, example, *, base, title: str = "draw.title", palette
             if changed:
                 st.caption(tr("draw.using", n=changed, total=grid.size))
         with top:
-            _pad(prefix, grid, drawn=grid != example, palette=palette, default=default,
-                 store=partial(_store, prefix, example), width=width)
-            st.button(tr("draw.clear"), key=k["draw_clear"], icon=":material/ink_eraser:", disabled=not code,
-                      on_click=s.update, kwargs={k["draw"]: ""})
+            if pad_box.open:  # the pad and its buttons; the boxes to type in are light and always there
+                _pad(prefix, grid, drawn=grid != example, palette=palette, default=default,
+                     store=partial(_store, prefix, example), width=width)
+                st.button(tr("draw.clear"), key=k["draw_clear"], icon=":material/ink_eraser:", disabled=not code,
+                          on_click=s.update, kwargs={k["draw"]: ""})
             if text:
                 _text_box(prefix, text["key"], grid, example, text["label"], text["help"])
     return None if not changed else tuple(map(tuple, grid.tolist()))
@@ -153,6 +156,7 @@ def draw_into_text(prefix: str, grid, text_key: str, *, show: bool = True, where
     Nothing is shown unless ``show``, nor for a grid too big to type (the box explains that)."""
     grid = np.asarray(grid, dtype=float)
     if show and max(grid.shape) <= MAX_SIDE:
-        with where.expander(tr(title)):
-            _pad(prefix, grid, drawn=None, palette=palette, default=default, store=partial(_store_text, text_key),
-                 signed=True)
+        with where.expander(tr(title), key=f"{prefix}_draw_open", on_change="rerun") as pad_box:  # lazy, as above
+            if pad_box.open:
+                _pad(prefix, grid, drawn=None, palette=palette, default=default, store=partial(_store_text, text_key),
+                     signed=True)

@@ -37,8 +37,8 @@ def test_defaults_english():
     at = run()
     assert at.title[0].value == t("bw.title", "en")
     figs = charts(at)
-    assert len(at.get("plotly_chart")) == 12
-    assert [el.key for el in at.get("plotly_chart")] == ["bw_pad_0",  # the drawing pad, then the lesson
+    assert len(at.get("plotly_chart")) == 11
+    assert [el.key for el in at.get("plotly_chart")] == [  # the lesson (the drawing pad waits for its expander)
         "bw_fig_input", "bw_fig_upstream", "bw_fig_split", "bw_fig_copy", "bw_fig_max_input", "bw_fig_indices",
         "bw_fig_max_grad", "bw_fig_touch", "bw_fig_where_grad", "bw_fig_numeric", "bw_fig_analytic"]
     assert np.array_equal(array(figs[t("bw.upstream_title", "en")]["data"][0]["z"]), [[1, 1], [1, 1]])
@@ -74,14 +74,14 @@ def test_defaults_chinese():
     assert at.radio(key="bw_g").options[0] == t("bw.g_ones", "zh")
 
 
-@pytest.mark.parametrize("key, value, n_charts", [
-    ("bw_n", 2, 12), ("bw_n", 16, 12),
-    ("bw_k", 1, 12), ("bw_s", 1, 12), ("bw_s", 6, 12),
-    ("bw_p", 1, 12), ("bw_cip", False, 12),
-    ("bw_x", "random", 12), ("bw_x", "ties", 12),
-    ("bw_g", "range", 12), ("bw_g", "random", 12),
-    ("bw_seed", 9999, 12),
-    ("bw_mode", "max", 13),  # touch counts, route counts, gradient
+@pytest.mark.parametrize("key, value, n_charts", [  # the lesson's figures (no drawing pad: its expander is closed)
+    ("bw_n", 2, 11), ("bw_n", 16, 11),
+    ("bw_k", 1, 11), ("bw_s", 1, 11), ("bw_s", 6, 11),
+    ("bw_p", 1, 11), ("bw_cip", False, 11),
+    ("bw_x", "random", 11), ("bw_x", "ties", 11),
+    ("bw_g", "range", 11), ("bw_g", "random", 11),
+    ("bw_seed", 9999, 11),
+    ("bw_mode", "max", 12),  # touch counts, route counts, gradient
 ])
 def test_each_widget_at_its_extremes(key, value, n_charts):
     at = run()
@@ -106,17 +106,17 @@ def test_invalid_settings_show_an_error_and_the_page_continues(widgets, message)
     errors = texts(at.error)
     assert len(errors) == 1 and message in errors[0]
     assert texts(at.info) == [t("bw.fix_settings", "en")]
-    assert [el.key for el in at.get("plotly_chart")] == ["bw_pad_0"]  # only the drawing pad
+    assert [el.key for el in at.get("plotly_chart")] == []  # no figure (the drawing pad's expander is closed)
     assert texts(at.caption)[-1] == t("bw.credit", "en")  # the page ran to its end
     at.slider(key="bw_k").set_value(2).run()
     at.slider(key="bw_p").set_value(0).run()
-    assert len(at.get("plotly_chart")) == 12 and not at.info
+    assert len(at.get("plotly_chart")) == 11 and not at.info
 
 
 def test_all_extremes_together():
     at = run(bw_n=16, bw_k=6, bw_s=1, bw_p=3, bw_x="ties", bw_g="random", bw_seed=9999, bw_mode="max",
              bw_cip=False)
-    assert len(at.get("plotly_chart")) == 14
+    assert len(at.get("plotly_chart")) == 13
     assert texts(at.warning) and texts(at.warning)[-1].startswith("Careful")
 
 
@@ -132,7 +132,7 @@ def test_padding_quick_setting_shows_the_lost_share():
     pad = charts(at)[t("bw.grad_title_avg", "en")]["data"][1]
     assert pad["name"] == "padding" and array(pad["text"])[0][0] == "pad<br>0.11"
     at.toggle(key="bw_cip").set_value(False).run()
-    assert len(at.get("plotly_chart")) == 13  # real-cell divisors differ: the divisor grid appears
+    assert len(at.get("plotly_chart")) == 12  # real-cell divisors differ: the divisor grid appears
     assert texts(at.success)[0] == t("bw.v_avg_exact", "en", up="4", got="4")
 
 
@@ -171,7 +171,7 @@ def test_custom_upstream_gradient():
 def test_custom_upstream_on_an_output_too_big_to_type():
     at = run(bw_g="custom", bw_n=16, bw_s=1, bw_p=1, bw_gtext="1 2")
     assert texts(at.warning)[0] == t("bw.gtext_too_big", "en", rows=17, cols=17, limit=16)
-    assert len(at.get("plotly_chart")) == 12 and not at.error
+    assert len(at.get("plotly_chart")) == 11 and not at.error
 
 
 def test_zero_upstream_sum_has_no_factor():

@@ -30,6 +30,21 @@ def _pad(at, prefix):
     raise AssertionError(f"no pad for {prefix}")
 
 
+# The pads' expanders open (a closed one runs none of its content: no pad is sent on a first load).
+OPEN = {f"{prefix}_draw_open": True for prefix in ("pg", "inv", "bw", "bw_g")}
+
+
+@pytest.mark.parametrize("page, prefix", [("3_playground.py", "pg"), ("5_invariance.py", "inv"),
+                                          ("6_backward.py", "bw")])
+def test_a_pad_is_drawn_only_once_its_expander_is_open(page, prefix):
+    at = run_page(page)
+    assert not [c for c in at.get("plotly_chart") if f"{prefix}_pad_" in c.proto.id]
+    at.session_state[f"{prefix}_draw_open"] = True  # what a click on the expander's title does
+    at.run()
+    assert not at.exception
+    assert _pad(at, prefix).size
+
+
 # invariance ---------------------------------------------------------------------------------
 
 def test_an_invariance_drawing_replaces_the_input_in_its_scene():
@@ -49,7 +64,7 @@ def test_the_invariance_page_pools_a_drawing_from_the_url(lang):
     drawn = inv.pattern_view("figure3")
     drawn[0, 0] = 0  # figure 3's top-left window loses its 8 ...
     drawn[2, 2] = 9  # ... and gets a 9 on its right edge, which a shift right pushes out
-    at = run_page("5_invariance.py", lang, inv_draw=encode(drawn))
+    at = run_page("5_invariance.py", lang, state=OPEN, inv_draw=encode(drawn))
     np.testing.assert_array_equal(_z(at, "inv_in_before"), drawn)
     np.testing.assert_array_equal(_pad(at, "inv"), drawn)
     assert _z(at, "inv_out_before")[0, 0] == 9
@@ -85,7 +100,7 @@ def test_a_backward_drawing_is_hashable_and_pooled():
 def test_the_backward_page_draws_its_input_and_keeps_the_overlap_on_a_new_n(lang):
     drawn = np.zeros((4, 4))
     drawn[1, 1] = 9
-    at = run_page("6_backward.py", lang, bw_draw=encode(drawn))
+    at = run_page("6_backward.py", lang, state=OPEN, bw_draw=encode(drawn))
     np.testing.assert_array_equal(_pad(at, "bw"), drawn)
     assert t("draw.using", lang, n=16, total=16) in _captions(at)
     at.slider(key="bw_n").set_value(5).run()
@@ -106,8 +121,8 @@ def test_the_upstream_pad_shows_the_typed_gradient_only_for_custom():
     def pads(at):
         return [c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart") if "bw_g_pad_" in c.proto.id]
 
-    assert not pads(run_page("6_backward.py", bw_g="ones"))
-    at = run_page("6_backward.py", "zh", bw_g="custom", bw_gtext="1 2; 3 -3")
+    assert not pads(run_page("6_backward.py", state=OPEN, bw_g="ones"))
+    at = run_page("6_backward.py", "zh", state=OPEN, bw_g="custom", bw_gtext="1 2; 3 -3")
     assert len(pads(at)) == 1 and t("draw.title_upstream", "zh") in [e.label for e in at.expander]
     np.testing.assert_array_equal(_pad(at, "bw_g"), [[1, 2], [3, -3]])
-    assert not pads(run_page("6_backward.py", bw_g="custom", bw_n=16, bw_s=1, bw_p=1))  # 17x17: too big to type
+    assert not pads(run_page("6_backward.py", state=OPEN, bw_g="custom", bw_n=16, bw_s=1, bw_p=1))  # 17x17: too big to type

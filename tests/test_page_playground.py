@@ -306,6 +306,8 @@ def test_edited_numbers_are_pooled_and_kept_in_the_url():
     assert _z(out).tolist() == [[3.5, 28.5]]
     assert t("draw.using", "en", n=1, total=8) in _text(at)
     assert at.text_input(key="pg_draw").value == "2x4n1_2_3_4_5_6_7_100"
+    at.session_state["pg_draw_open"] = True  # the clear button sits with the pad, in the open expander
+    at.run()
     at.button(key="pg_draw_clear").click().run()
     assert at.text_area(key="pg_grid").value == "1 2 3 4\n5 6 7 8"
     assert _z(_grids(_specs(at)[0])[1]).tolist() == [[3.5, 5.5]]
