@@ -120,6 +120,24 @@ def group_pids(pgid: int, needle: str) -> list[int]:
     return sorted(pids)
 
 
+def stop_group(proc: subprocess.Popen | None, term_wait: float) -> None:
+    """Stop ``proc`` (started with ``start_new_session=True``) and every process of its group:
+    SIGTERM, then SIGKILL if they are not gone after ``term_wait`` s. Also used by the
+    browser tests' ``AppServer``."""
+    if proc is None or proc.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, term_wait), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 class Server:
     """One Streamlit worker, or ``workers`` of them behind HAProxy (deploy/run_local.sh)."""
 
@@ -163,18 +181,7 @@ class Server:
         return cpu_s(self.pids)
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.proc.wait(wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        stop_group(self.proc, term_wait=15)
 
     def log_tail(self, chars: int = 4000) -> str:
         self._log.flush()

@@ -8,7 +8,6 @@ works (and skips cleanly) where Playwright is not installed.
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +17,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # benchmarks/app.py loads this file by its path
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.serve import stop_group  # noqa: E402
 ARTIFACTS = ROOT / "artifacts"
 
 CHROMIUM = "/usr/bin/chromium"
@@ -204,18 +207,7 @@ class AppServer:
         raise RuntimeError(f"streamlit not healthy after {self.timeout:.0f} s:\n{self.log_tail()}")
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                self.proc.wait(wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+        stop_group(self.proc, term_wait=10)
 
     def log_tail(self, chars: int = 4000) -> str:
         self._log.flush()
