@@ -16,7 +16,7 @@ import pytest
 
 from lessons.registry import PAGES
 
-from . import AppServer, missing_requirements, page_url, wait_for_app
+from . import page_url, wait_for_app
 from .layout_checks import (
     CELL_TEXT_COUNT,
     CELL_TEXT_OVERLAPS,
@@ -39,15 +39,10 @@ FIGURE_BEFORE_SETTINGS = """() => document.querySelector('.st-key-bw_fig_input')
   document.querySelector('[class*="st-key-present_controls_bw"]').getBoundingClientRect().top"""
 
 
-# The session's Chromium (conftest's ``browser``): a second sync Playwright in the same
-# process fails ("Sync API inside the asyncio loop") once another browser test ran first.
 @pytest.fixture(scope="module")
-def server():
-    reason = missing_requirements()
-    if reason:
-        pytest.skip(reason)
-    with AppServer() as srv:
-        yield srv
+def server(app_server):
+    """The session's app server and Chromium (conftest's ``app_server``, ``browser``)."""
+    return app_server
 
 
 def measure(page, size) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 from lessons.i18n import t
 from lessons.registry import PAGES
 
-from . import AppServer, missing_requirements, page_url, runs, wait_for_app, wait_for_rerun
+from . import page_url, runs, wait_for_app, wait_for_rerun
 from .layout_checks import CHART_TEXT_OVERLAPS, CHARTS_SETTLED, TRUNCATED_TEXT
 
 pytestmark = pytest.mark.browser
@@ -67,15 +67,10 @@ VISIBLE = ("(sel) => [...document.querySelectorAll(sel)]"
            ".filter(e => e.offsetParent !== null && e.getBoundingClientRect().width > 0).length")
 
 
-# The session's Chromium (conftest's ``browser``): a second sync Playwright in the same
-# process fails ("Sync API inside the asyncio loop") once another browser test ran first.
 @pytest.fixture(scope="module")
-def server():
-    reason = missing_requirements()
-    if reason:
-        pytest.skip(reason)
-    with AppServer() as srv:
-        yield srv
+def server(app_server):
+    """The session's app server and Chromium (conftest's ``app_server``, ``browser``)."""
+    return app_server
 
 
 @pytest.fixture()
